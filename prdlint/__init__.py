@@ -1,0 +1,5 @@
+"""prdlint: a linter for product backlogs and PRDs."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from prdlint.cli import main
+
+main()
