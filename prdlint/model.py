@@ -173,7 +173,8 @@ class Finding:
     location: Location
     item: ItemRef
     snippet: str
-    context: str = ""
+    context: str = ""  # the text of the part the finding is in (clipped), for highlighting
+    span: tuple[int, int] = (0, 0)  # the snippet's offsets within `context`
     rule_source: str = ""
 
     @property
