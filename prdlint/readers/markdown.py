@@ -267,7 +267,7 @@ class _Reader:
             self.story.parts.extend(_split_lines(rest, "criterion"))
 
     def _add_criteria(self, owner: _Draft, part: Part) -> None:
-        if _GHERKIN_START.match(part.text) or "\n" in part.text and _GHERKIN.match(part.text):
+        if _GHERKIN_START.match(part.text) or ("\n" in part.text and _GHERKIN.match(part.text)):
             owner.parts.extend(_split_lines(part, "criterion"))
         else:
             owner.parts.append(Part("criterion", part.text, part.segments))
