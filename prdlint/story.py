@@ -52,10 +52,11 @@ _ACTOR_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _NOT_PERSONA = frozenset(
-    (
-        "system application app platform site website service software tool it this there "
-        "page product backend frontend api server database code module we i"
-    ).split()
+    {
+        "system", "application", "app", "platform", "site", "website", "service", "software",
+        "tool", "it", "this", "there", "page", "product", "backend", "frontend", "api",
+        "server", "database", "code", "module", "we", "i",
+    }
 )  # fmt: skip
 
 
