@@ -96,7 +96,10 @@ def test_document_item_carries_outline_and_front_matter() -> None:
     document = read_markdown(TRICKY, "prd.md")[0]
     assert document.kind == "document"
     assert document.title == "Checkout"
-    assert document.fields["front_matter"] == {"title": "Checkout PRD", "type": "product requirements"}
+    assert document.fields["front_matter"] == {
+        "title": "Checkout PRD",
+        "type": "product requirements",
+    }
     assert [h[:2] for h in document.fields["headings"]][:3] == [
         (1, "Checkout"),
         (2, "Epic: Payments"),

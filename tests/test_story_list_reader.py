@@ -22,7 +22,10 @@ def test_bom_and_crlf_are_read_as_text() -> None:
 
 
 def test_windows_1252_bytes_in_a_story_list_decode() -> None:
-    assert decode(b"As a volunteer\x92s friend \x93quoted\x94", True) == "As a volunteer’s friend “quoted”"
+    assert (
+        decode(b"As a volunteer\x92s friend \x93quoted\x94", True)
+        == "As a volunteer’s friend “quoted”"
+    )
 
 
 def test_utf16_with_bom() -> None:
