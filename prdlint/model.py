@@ -45,9 +45,10 @@ class Part:
     field: str
     text: str
     segments: tuple[Segment, ...]
+    origin: str = ""  # the source field it came from (a Jira field name), when not a file
 
     @classmethod
-    def at(cls, field: str, text: str, line: int, column: int = 1) -> Part:
+    def at(cls, field: str, text: str, line: int, column: int = 1, origin: str = "") -> Part:
         """A part whose text starts at (line, column); later lines start at column 1."""
         segments = [Segment(0, line, column)]
         offset = text.find("\n")
@@ -55,7 +56,7 @@ class Part:
             line += 1
             segments.append(Segment(offset + 1, line, 1))
             offset = text.find("\n", offset + 1)
-        return cls(field, text, tuple(segments))
+        return cls(field, text, tuple(segments), origin)
 
     @property
     def line(self) -> int:

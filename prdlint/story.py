@@ -1,0 +1,168 @@
+"""Split a user story into role ("As a ..."), means ("I want ...") and ends ("so that ...").
+
+Only the grammar of the story template is handled here; what counts as a good role or a
+real benefit is the rules' business. Spans are character offsets into the parsed text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+Span = tuple[int, int]
+
+# "I want", "we'd like", "I should be able to"... : where the means starts.
+_WANT = (
+    r"(?:want(?:s)?|wanna|wish(?:es)?|need(?:s)?|expect(?:s)?|require(?:s)?|prefer(?:s)?"
+    r"|desire(?:s)?|would\s+(?:like|love|prefer|want)|'d\s+(?:like|love)|like"
+    r"|(?:should|must|shall|will|would)\s+(?:be\s+able|have\s+the\s+ability)\s+to"
+    r"|am\s+able\s+to|have\s+the\s+ability\s+to|can|could|should|must|shall|will|may|have|get)"
+)
+_SUBJECT = r"(?:I|we|i)"
+_MEANS_MARK = re.compile(rf"(?<![\w'])(?:{_SUBJECT})\s*(?:{_WANT})(?![\w'])", re.IGNORECASE)
+
+# The role: "As a/an/the <role>," at the start, allowing story ids, labels and markup first.
+_ROLE = re.compile(
+    r"(?P<lead>[\W_]*(?:(?:US|story|user\s+story)[\s#-]*\d+[\w.]*\s*[:.)-]\s*)?[\W_]*"
+    r"(?:(?:user\s+)?story\s*[:.-]\s*[\W_]*)?)"
+    r"as\s+(?:(?:an?|the|one|some|any)\s+)?(?P<role>.{1,120}?)\s*[,;:-]?\s*(?=(?:{mark}))".replace(
+        "{mark}", _MEANS_MARK.pattern
+    ),
+    re.IGNORECASE,
+)
+
+# "In order to <ends>, as a <role>, I want <means>": the benefit first (Connextra variant).
+_ENDS_FIRST = re.compile(r"^[\W_]*in\s+order\s+to\s+(?P<ends>.+?),\s*(?=as\s)", re.IGNORECASE)
+
+# Where the ends clause starts.
+_ENDS_MARK = re.compile(
+    r"(?:,?\s+|,\s*|\.\s+)(?P<mark>so\s+that|so\s+as\s+to|in\s+order\s+(?:to|that)|such\s+that"
+    r"|so\s+(?=(?:I|we|they|you|he|she|it|the|my|our|their|users?|customers?|people|staff|"
+    r"everyone|others|this|that|[A-Z]\w*)\b)|because|since|in\s+case|as\s+this|as\s+it|which\s+(?:will|would)"
+    r"|to\s+(?:ensure|make\s+sure|allow|enable|help|avoid|prevent|reduce|increase|improve|save"
+    r"|support|keep|stay|get\s+a\s+sense)|for\s+the\s+purpose\s+of)\b",
+    re.IGNORECASE,
+)
+
+# A subject that wants something without the "As a" template: "Users need to ...",
+# "The admin should be able to ...". System-ish subjects are not personas.
+_ACTOR_SUBJECT = re.compile(
+    r"^[\W_]*(?:the\s+|an?\s+|our\s+|all\s+|every\s+)?(?P<role>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)"
+    r"\s+(?:wants?|needs?|would\s+like|wish(?:es)?|should\s+be\s+able|must\s+be\s+able|can|"
+    r"is\s+able|are\s+able|expects?)\b",
+    re.IGNORECASE,
+)
+_NOT_PERSONA = frozenset(
+    {
+        "system", "application", "app", "platform", "site", "website", "service", "software",
+        "tool", "it", "this", "there", "page", "product", "backend", "frontend", "api",
+        "server", "database", "code", "module", "we", "i",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """The template parts of one story sentence. `role`/`means`/`ends` are spans or None;
+    `template` names the wording used (e.g. "as-a/i-want/so-that"), for consistency checks."""
+
+    text: str
+    role: Span | None
+    means: Span
+    ends: Span | None
+    template: str
+
+    def _slice(self, span: Span | None) -> str:
+        return self.text[span[0] : span[1]] if span else ""
+
+    @property
+    def role_text(self) -> str:
+        return self._slice(self.role)
+
+    @property
+    def means_text(self) -> str:
+        return self._slice(self.means)
+
+    @property
+    def ends_text(self) -> str:
+        return self._slice(self.ends)
+
+
+def _want_word(marker: str) -> str:
+    words = marker.lower().split()
+    return "-".join(["i", *words[1:2]]) if len(words) > 1 else "i-want"
+
+
+def _ends_mark_word(mark: str) -> str:
+    return "-".join(mark.lower().split()[:2])
+
+
+def _split_ends(text: str, start: int, end: int) -> tuple[Span, Span | None, str]:
+    match = _ENDS_MARK.search(text, start, end)
+    if match is None or match.start("mark") <= start + 2:
+        return (start, _rstrip(text, start, end)), None, ""
+    means_end = _rstrip(text, start, match.start())
+    ends_start = match.end("mark")
+    while ends_start < end and text[ends_start] in " ,":
+        ends_start += 1
+    return (start, means_end), (ends_start, _rstrip(text, ends_start, end)), match.group("mark")
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!*_"):
+        end -= 1
+    return end
+
+
+def parse_story(text: str) -> Story | None:
+    """The story template parts of `text`, or None when it has no "I want"-like means."""
+    ends_first = _ENDS_FIRST.match(text)
+    offset = ends_first.end() if ends_first else 0
+    role_match = _ROLE.match(text, offset)
+    if role_match:
+        role: Span | None = role_match.span("role")
+        mark = _MEANS_MARK.match(text, role_match.end())
+    else:
+        role = None
+        mark = _MEANS_MARK.search(text, offset)
+        if mark and mark.start() > offset + 60:
+            return None
+    if mark is None:
+        return None
+    means_start = mark.end()
+    while means_start < len(text) and text[means_start] in " ,:":
+        means_start += 1
+    if ends_first:
+        means: Span = (means_start, _rstrip(text, means_start, len(text)))
+        ends: Span | None = ends_first.span("ends")
+        ends_word = "in-order"
+    else:
+        means, ends, ends_word = _split_ends(text, means_start, len(text))
+        ends_word = _ends_mark_word(ends_word) if ends else ""
+    template = "/".join(
+        part for part in ("as-a" if role else "", _want_word(mark.group()), ends_word) if part
+    )
+    return Story(text, role, means, ends, template)
+
+
+def actor_role(text: str) -> str | None:
+    """A persona named outside the template ("Customers need to ..."), or None."""
+    match = _ACTOR_SUBJECT.match(text)
+    if match is None:
+        return None
+    role = match.group("role")
+    if role.split()[-1].lower().rstrip("s") in _NOT_PERSONA or role.lower() in _NOT_PERSONA:
+        return None
+    return role
+
+
+_STORY_START = re.compile(
+    r"^[\W_]*(?:(?:US|story|user\s+story)[\s#-]*\d+[\w.]*\s*[:.)-]\s*)?[\W_]*"
+    r"(?:(?:user\s+)?story\s*[:.-]\s*[\W_]*)?"
+    r"(?:as\s+(?:an?|the)?\s*\w|in\s+order\s+to\s)",
+    re.IGNORECASE,
+)
+
+
+def looks_like_story(text: str) -> bool:
+    """Whether a markdown paragraph or list item is written as a user story."""
+    return bool(_STORY_START.match(text)) and parse_story(text) is not None
