@@ -49,7 +49,7 @@ header.top nav { margin-top: 14px; display: flex; gap: 18px; flex-wrap: wrap; }
 header.top nav a { color: #fff; opacity: 0.9; text-decoration: none; font-weight: 600;
   font-size: 14px; border-bottom: 2px solid transparent; }
 header.top nav a:hover { border-bottom-color: #fff; }
-main { padding: 22px 0 40px; }
+main { padding: 28px 0 40px; }
 section.block { margin: 0 0 28px; }
 h2 { font-size: 20px; margin: 0 0 12px; }
 h3 { font-size: 16px; margin: 0; }
@@ -73,6 +73,7 @@ h3 { font-size: 16px; margin: 0; }
 @media (max-width: 820px) { .charts { grid-template-columns: 1fr; } }
 .chart { display: block; width: 100%; height: auto; color: var(--text); }
 .chart text { fill: currentColor; font-size: 13px; font-family: inherit; }
+.chart a text { fill: var(--accent); }
 .chart .value { font-weight: 700; }
 .chart a:hover rect { opacity: 0.8; }
 .legend { display: flex; gap: 14px; flex-wrap: wrap; color: var(--muted); font-size: 13px;

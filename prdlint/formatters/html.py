@@ -348,9 +348,20 @@ def section_charts(view: View) -> str:
         f"{bar_chart(rule_bars, title='Findings by rule', chart_id='chart-rules')}"
         f'<div class="legend">{legend}</div></div>'
         '<div class="card"><h2>Findings by category</h2>'
-        f"{bar_chart(category_bars, title='Findings by category', chart_id='chart-categories')}"
-        "</div></div></section>"
+        + bar_chart(
+            category_bars, title="Findings by category", chart_id="chart-categories", width=400
+        )
+        + "</div></div></section>"
     )
+
+
+def finding_spot(finding: Finding) -> str:
+    """Where in its item a finding is: the Jira field or the file line (the item card
+    already links the issue or names the file)."""
+    loc = finding.location
+    if loc.issue:
+        return f"[{e(loc.field)}]" if loc.field else ""
+    return f"line {loc.line}" if loc.line else ""
 
 
 def render_finding(finding: Finding, doc: RuleDoc, show_snippet: bool) -> str:
@@ -359,7 +370,8 @@ def render_finding(finding: Finding, doc: RuleDoc, show_snippet: bool) -> str:
         if show_snippet and finding.snippet
         else ""
     )
-    where = finding_where(finding)
+    spot = finding_spot(finding)
+    where = f' <span class="where mono">{spot}</span>' if spot else ""
     help_parts = []
     if doc.why:
         help_parts.append(f"<p><strong>Why it matters:</strong> {e(doc.why)}</p>")
@@ -375,7 +387,7 @@ def render_finding(finding: Finding, doc: RuleDoc, show_snippet: bool) -> str:
         f'<li class="finding" data-rule="{e(finding.rule)}">{pill(finding.severity)}'
         f'<a class="rule-name" href="#{e(doc.anchor)}">{e(doc.code)} {e(finding.rule)}</a> '
         f"{e(finding.message)}{snippet}"
-        f"{f' <span class=where>{where}</span>' if where else ''}{help_html}</li>"
+        f"{where}{help_html}</li>"
     )
 
 
