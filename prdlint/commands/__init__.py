@@ -1,0 +1,1 @@
+"""One module per CLI command; `_common` holds the options and wiring they share."""

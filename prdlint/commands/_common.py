@@ -1,0 +1,118 @@
+"""Options and wiring shared by the commands that lint (`check`, `jira`)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from prdlint.config import Config, load_config
+from prdlint.engine import LintSettings
+from prdlint.errors import PrdlintError
+from prdlint.formatters import FormatOptions, load_formatter
+from prdlint.model import Report, Severity
+from prdlint.registry import Selection, all_rules, select_rules
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def lint_options(function: F) -> F:
+    """The options every linting command takes, in the order `--help` shows them."""
+    decorators = [
+        click.option("--format", "-f", "output_format", default="text", show_default=True,
+                     help="Output format: text, json, github, sarif, junit, markdown, html."),
+        click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Write the report to this file instead of standard output."),
+        click.option("--config", "config_path", type=click.Path(path_type=Path),
+                     help="Config file (default: nearest .prdlint.yaml or pyproject.toml)."),
+        click.option("--select", multiple=True,
+                     help="Only these rules (names, codes, categories or tags; comma-separated)."),
+        click.option("--extend-select", multiple=True, help="Add rules to the selection."),
+        click.option("--ignore", multiple=True, help="Skip these rules."),
+        click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+                     help="Lowest severity that fails the run (default: warning)."),
+        click.option("--no-color", is_flag=True, help="Never colour the output."),
+    ]  # fmt: skip
+    for decorator in reversed(decorators):
+        function = decorator(function)
+    return function
+
+
+@dataclass(frozen=True)
+class RunSetup:
+    config: Config
+    selection: Selection
+    settings: LintSettings
+
+
+def setup_run(
+    config_path: Path | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+) -> RunSetup:
+    """Config merged with CLI flags (flags win), and the rules the run uses."""
+    config = load_config(config_path)
+    if select:
+        config = replace(config, select=_split(select))
+    if extend_select:
+        config = replace(config, extend_select=(*config.extend_select, *_split(extend_select)))
+    if ignore:
+        config = replace(config, ignore=(*config.ignore, *_split(ignore)))
+    if fail_on:
+        config = replace(config, fail_on=Severity.parse(fail_on))
+    rules = all_rules(config.rule_packs)
+    selection = select_rules(rules, config.select, config.ignore, config.extend_select)
+    known = {r.name for r in rules}
+    for name in [*config.severity, *config.options]:
+        if name not in known:
+            raise PrdlintError(f"{config.path or 'config'}: unknown rule {name!r} in rule settings")
+    settings = LintSettings(
+        severity=config.severity,
+        options=config.options,
+        allow_terms=config.allow_terms,
+        explicit=selection.explicit,
+    )
+    return RunSetup(config, selection, settings)
+
+
+def use_color(no_color: bool, output: Path | None) -> bool:
+    if no_color or output is not None or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def emit(report: Report, output_format: str, output: Path | None, options: FormatOptions) -> None:
+    text = load_formatter(output_format)(report, options)
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise PrdlintError(f"{output}: cannot write report: {error.strerror}") from None
+
+
+def exit_code(report: Report, fail_on: Severity) -> int:
+    if report.problems:
+        return EXIT_ERROR
+    if any(f.severity >= fail_on for f in report.findings):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def report_problems(report: Report) -> None:
+    for problem in report.problems:
+        click.echo(f"prdlint: error: {problem}", err=True)

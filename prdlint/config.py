@@ -1,0 +1,160 @@
+"""Configuration from `[tool.prdlint]` in pyproject.toml or `.prdlint.yaml`, found by walking
+up from the current directory. Every problem names the file and the key."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from prdlint.errors import ConfigError
+from prdlint.model import Severity
+
+CONFIG_FILES = (".prdlint.yaml", ".prdlint.yml", "pyproject.toml")
+
+_LIST_KEYS = (
+    "select", "extend-select", "ignore", "allow-terms", "skip-sections", "include", "exclude",
+    "rule-packs",
+)  # fmt: skip
+_TABLE_KEYS = ("severity", "options", "per-file-ignores", "jira")
+KNOWN_KEYS = frozenset({*_LIST_KEYS, *_TABLE_KEYS, "fail-on"})
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    fail_on: Severity = Severity.WARNING
+    allow_terms: frozenset[str] = frozenset()
+    skip_sections: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    rule_packs: tuple[Path, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    jira: Mapping[str, Any] = field(default_factory=dict)
+    path: Path | None = None  # the file it was read from
+
+
+def _string_list(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: must be a list of strings")
+    return tuple(value)
+
+
+def _table(value: Any, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: must be a table (mapping)")
+    return value
+
+
+def _severity(value: Any, where: str) -> Severity:
+    try:
+        return Severity.parse(str(value))
+    except ValueError as error:
+        raise ConfigError(f"{where}: {error}") from None
+
+
+def from_mapping(data: Mapping[str, Any], path: Path | None) -> Config:
+    """A Config from the raw `[tool.prdlint]` / YAML mapping; ConfigError on any bad key."""
+    label = str(path) if path else "config"
+    unknown = sorted(set(data) - KNOWN_KEYS)
+    if unknown:
+        raise ConfigError(
+            f"{label}: unknown key {unknown[0]!r} (known: {', '.join(sorted(KNOWN_KEYS))})"
+        )
+
+    def where(key: str) -> str:
+        return f"{label}: key '{key}'"
+
+    lists = {key: _string_list(data[key], where(key)) for key in _LIST_KEYS if key in data}
+    tables = {key: _table(data[key], where(key)) for key in _TABLE_KEYS if key in data}
+    base = path.parent if path else Path.cwd()
+    options = tables.get("options", {})
+    for name, value in options.items():
+        _table(value, f"{label}: key 'options.{name}'")
+    return Config(
+        select=lists.get("select"),
+        extend_select=lists.get("extend-select", ()),
+        ignore=lists.get("ignore", ()),
+        severity={
+            name: _severity(value, f"{label}: key 'severity.{name}'")
+            for name, value in tables.get("severity", {}).items()
+        },
+        fail_on=_severity(data["fail-on"], where("fail-on"))
+        if "fail-on" in data
+        else Severity.WARNING,
+        allow_terms=frozenset(term.casefold() for term in lists.get("allow-terms", ())),
+        skip_sections=tuple(s.casefold().strip() for s in lists.get("skip-sections", ())),
+        include=lists.get("include", ()),
+        exclude=lists.get("exclude", ()),
+        options=options,
+        rule_packs=tuple(base / p for p in lists.get("rule-packs", ())),
+        per_file_ignores={
+            glob: _string_list(rules, f"{label}: key 'per-file-ignores.{glob}'")
+            for glob, rules in tables.get("per-file-ignores", {}).items()
+        },
+        jira=tables.get("jira", {}),
+        path=path,
+    )
+
+
+def read_config_file(path: Path) -> Config:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read config: {error.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config is not UTF-8 text") from None
+    if path.name == "pyproject.toml" or path.suffix == ".toml":
+        try:
+            document = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"{path}: invalid TOML: {error}") from None
+        section = document.get("tool", {}).get("prdlint", {})
+        return from_mapping(_table(section, f"{path}: [tool.prdlint]"), path)
+    try:
+        loaded = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{path}: invalid YAML{at}: {getattr(error, 'problem', error)}") from None
+    if loaded is None:
+        return Config(path=path)
+    return from_mapping(_table(loaded, f"{path}: the top level"), path)
+
+
+def _has_prdlint_table(path: Path) -> bool:
+    try:
+        return b"[tool.prdlint" in path.read_bytes()
+    except OSError:
+        return False
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file at or above `start` (pyproject.toml only with [tool.prdlint])."""
+    for directory in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_prdlint_table(candidate)):
+                return candidate
+    return None
+
+
+def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"{explicit}: config file not found")
+        return read_config_file(explicit)
+    found = find_config((start or Path.cwd()).resolve())
+    return read_config_file(found) if found else Config()

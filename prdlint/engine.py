@@ -1,0 +1,122 @@
+"""Run the selected rules over items and turn their hits into findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from prdlint.model import Finding, Hit, Item, ItemRef, Location, Part, Severity
+from prdlint.rule import Context, Rule
+
+CONTEXT_CHARS = 400  # how much of a part's text a finding keeps for highlighting
+
+
+@dataclass(frozen=True)
+class LintSettings:
+    severity: Mapping[str, Severity] = field(default_factory=dict)  # rule name -> override
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule -> options
+    allow_terms: frozenset[str] = frozenset()
+    explicit: frozenset[str] = frozenset()  # rule names the user selected by name
+
+
+def _clip(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    if len(text) <= CONTEXT_CHARS:
+        return text, (start, end)
+    begin = max(0, min(start - CONTEXT_CHARS // 3, len(text) - CONTEXT_CHARS))
+    return text[begin : begin + CONTEXT_CHARS], (
+        start - begin,
+        min(end, begin + CONTEXT_CHARS) - begin,
+    )
+
+
+def _location(item: Item, part: Part | None, start: int, end: int) -> Location:
+    source = item.source
+    if part is None:
+        line, column = item.line, 1
+        end_line, end_column = line, 1
+        field_name = None
+    else:
+        line, column = part.position(start)
+        end_line, end_column = part.position(max(end - 1, start))
+        end_column += 1 if end > start else 0
+        field_name = (part.origin or part.field) if source.issue else None
+    return Location(
+        source.path, line, column, end_line, end_column, source.issue, field_name, source.url
+    )
+
+
+class Linter:
+    """Applies a fixed set of rules with the user's settings to batches of items."""
+
+    def __init__(self, rules: Sequence[Rule], settings: LintSettings | None = None) -> None:
+        self.settings = settings or LintSettings()
+        self.item_rules = [r for r in rules if r.scope == "item"]
+        self.backlog_rules = [r for r in rules if r.scope == "backlog"]
+        self._severity = {r.name: self.settings.severity.get(r.name, r.severity) for r in rules}
+        self._contexts = {r.name: self._context(r) for r in rules}
+
+    def _context(self, rule: Rule) -> Context:
+        options = {**rule.options, **self.settings.options.get(rule.name, {})}
+        return Context(
+            options=options,
+            allow_terms=self.settings.allow_terms,
+            explicitly_selected=rule.name in self.settings.explicit,
+        )
+
+    def finding(self, rule: Rule, item: Item, hit: Hit) -> Finding:
+        part = hit.part
+        if part is not None:
+            start, end = hit.start, max(hit.end, hit.start)
+            snippet = part.text[start:end]
+            context, span = _clip(part.text, start, end)
+        else:
+            start = end = 0
+            snippet, context, span = item.title, "", (0, 0)
+        return Finding(
+            rule=rule.name,
+            code=rule.code,
+            severity=self._severity[rule.name],
+            message=rule.format_message(hit, snippet),
+            location=_location(item, part, start, end),
+            item=ItemRef.of(item),
+            snippet=snippet,
+            context=context,
+            span=span,
+            rule_source=rule.source,
+        )
+
+    def lint(self, items: Sequence[Item]) -> list[Finding]:
+        """Findings for one batch of items (a file, or one Jira result set)."""
+        children: dict[str, list[Item]] = {}
+        for item in items:
+            if item.parent is not None:
+                children.setdefault(item.parent, []).append(item)
+        findings: list[Finding] = []
+        for rule in self.item_rules:
+            ctx = self._contexts[rule.name]
+            ctx.children = children
+            for item in items:
+                if item.kind in rule.applies_to and not _suppressed(item, rule):
+                    findings.extend(self.finding(rule, item, hit) for hit in rule.check(item, ctx))
+        for rule in self.backlog_rules:
+            ctx = self._contexts[rule.name]
+            applicable = [
+                i for i in items if i.kind in rule.applies_to and not _suppressed(i, rule)
+            ]
+            if applicable:
+                findings.extend(self._backlog_findings(rule, applicable, ctx))
+        findings.sort(key=lambda f: f.sort_key)
+        return findings
+
+    def _backlog_findings(
+        self, rule: Rule, items: Sequence[Item], ctx: Context
+    ) -> Iterable[Finding]:
+        for hit in rule.check(items, ctx):
+            if hit.item is not None:
+                yield self.finding(rule, hit.item, hit)
+
+
+def _suppressed(item: Item, rule: Rule) -> bool:
+    names = item.fields.get("suppressed")
+    return bool(names) and (rule.name in names or rule.code in names or "*" in names)

@@ -1,0 +1,82 @@
+"""Readers turn a source into Items. This module picks a reader by file suffix and turns
+bytes into text (BOMs, CRLF, Windows-1252 story lists), raising InputError on bad input."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from prdlint.model import Item
+from prdlint.readers.markdown import ReadSettings
+
+ReadFunction = Callable[[str, str, ReadSettings], list[Item]]
+
+# Larger files are refused with a clear message rather than read into memory.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+class InputError(Exception):
+    """A source that cannot be linted; str() is the one-line reason (no path)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileReader:
+    name: str
+    suffixes: tuple[str, ...]
+    read: ReadFunction
+    in_directories: bool  # linted when found by walking a directory (else only when named)
+    legacy_encoding: bool  # fall back to Windows-1252 when the bytes are not UTF-8
+
+
+def _read_markdown(text: str, path: str, settings: ReadSettings) -> list[Item]:
+    from prdlint.readers.markdown import read_markdown
+
+    return read_markdown(text, path, settings)
+
+
+def _read_story_list(text: str, path: str, settings: ReadSettings) -> list[Item]:
+    from prdlint.readers.storylist import read_story_list
+
+    return read_story_list(text, path)
+
+
+READERS: list[FileReader] = [
+    FileReader("markdown", (".md", ".markdown", ".mdown", ".mkd"), _read_markdown, True, False),
+    FileReader("story list", (".txt",), _read_story_list, False, True),
+]
+
+
+def reader_for(path: str) -> FileReader | None:
+    lowered = path.lower()
+    return next((r for r in READERS if lowered.endswith(r.suffixes)), None)
+
+
+def supported_suffixes() -> list[str]:
+    return [suffix for reader in READERS for suffix in reader.suffixes]
+
+
+def decode(data: bytes, legacy_encoding: bool) -> str:
+    """Text of a file's bytes with universal newlines; InputError for binary or bad bytes."""
+    if len(data) > MAX_FILE_BYTES:
+        mib = len(data) / 1024 / 1024
+        raise InputError(f"file too large ({mib:.0f} MiB; the limit is {MAX_FILE_BYTES >> 20} MiB)")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise InputError(f"invalid UTF-16 at byte {error.start}") from None
+    else:
+        if b"\x00" in data[:8192]:
+            raise InputError("binary file (contains NUL bytes), not text")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            if not legacy_encoding:
+                raise InputError(
+                    f"invalid UTF-8 at byte {error.start}; save the file as UTF-8"
+                ) from None
+            text = data.decode("cp1252", errors="replace")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text

@@ -1,0 +1,526 @@
+"""Markdown PRDs and backlogs -> Items.
+
+One pass over markdown-it tokens. Stories are recognised wherever authors write them (list
+items, paragraphs, headings, table cells, "**User Story:**" labels); acceptance criteria
+attach to the story they follow (nested lists, an "Acceptance criteria" heading or label,
+Given/When/Then lines, checklists). Code, HTML and front matter are never prose."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from prdlint.model import Item, Part, Segment, Source
+from prdlint.story import looks_like_story
+
+_AC_LABEL = re.compile(
+    r"^[\W_]*(?:acceptance\s+(?:criteria|criterion|tests?|conditions?)|conditions?\s+of\s+"
+    r"satisfaction|COS|AC|definition\s+of\s+done|DoD)\b[\W_]*(?:\([^)]*\))?[\s:*_-]*",
+    re.IGNORECASE,
+)
+_LINE_AC_LABEL = re.compile(
+    r"\n[\W_]*acceptance\s+criteria\b[\W_]*(?:\([^)]*\))?[\s:*_-]*", re.IGNORECASE
+)
+_GHERKIN = re.compile(r"^[\W_]*(?:given|when|then|and|but)\b", re.IGNORECASE)
+_GHERKIN_START = re.compile(r"^[\W_]*(?:given|when|then)\b", re.IGNORECASE)
+_CHECKBOX = re.compile(r"^\s*\[[ xX]\]\s+")
+_EPIC = re.compile(r"^[\W_]*epic\b", re.IGNORECASE)
+_REQUIREMENTS = re.compile(
+    r"requirement|functional|\bfeatures?\b|must[- ]haves?|should[- ]haves?|could[- ]haves?"
+    r"|capabilit|user\s+needs|specifications?\b|acceptance|\bscope\b",
+    re.IGNORECASE,
+)
+_NOT_REQUIREMENTS = re.compile(
+    r"non[- ]?goals?|out\s+of\s+scope|open\s+questions?|glossary|references?|alternatives"
+    r"|appendix|future|changelog|change\s+log",
+    re.IGNORECASE,
+)
+_TABLE_STORY_HEADER = re.compile(r"user\s*stor|\bstory\b|description|requirement|feature", re.I)
+_TABLE_AC_HEADER = re.compile(r"acceptance|criteria|conditions|\bcos\b|how\s+to\s+demo|done", re.I)
+_DOC_TYPES = (
+    ("adr", re.compile(r"\bADR\b|architecture\s+decision", re.I)),
+    ("kep", re.compile(r"\bKEP\b|enhancement\s+proposal", re.I)),
+    ("rfc", re.compile(r"\bRFC\b|request\s+for\s+comments", re.I)),
+    ("design", re.compile(r"design\s+doc|technical\s+design|tech\s+spec|architecture", re.I)),
+)
+_MIN_REQUIREMENT_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ReadSettings:
+    skip_sections: tuple[str, ...] = ()  # casefolded heading titles whose content is skipped
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A free-text field (a Jira description) read as markdown."""
+
+    story: Part | None
+    description: tuple[Part, ...]
+    criteria: tuple[Part, ...]
+
+
+@cache
+def _parser() -> MarkdownIt:
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+
+
+@dataclass
+class _Draft:
+    kind: str
+    id: str
+    title: str
+    line: int
+    heading_path: tuple[str, ...]
+    parent: str | None = None
+    parts: list[Part] = field(default_factory=list)
+    level: int = 0  # heading level that scopes it (0: until the next heading of any level)
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    def build(self, source: Source) -> Item:
+        return Item(
+            id=self.id,
+            kind=self.kind,
+            title=self.title,
+            source=source,
+            line=self.line,
+            parts=tuple(self.parts),
+            heading_path=self.heading_path,
+            parent=self.parent,
+            fields=self.fields,
+        )
+
+
+def _inline_text(token: Token, lines: Sequence[str], field_name: str) -> Part:
+    """Plain text of an inline token with a segment map back to source columns."""
+    raw = token.content
+    first_line = token.map[0] if token.map else 0
+    raw_starts = [0]
+    columns = []
+    for index, raw_line in enumerate(raw.split("\n")):
+        if index:
+            raw_starts.append(raw_starts[-1] + len(raw[raw_starts[-1] :].split("\n", 1)[0]) + 1)
+        source_line = lines[first_line + index] if first_line + index < len(lines) else ""
+        probe = raw_line[:24]
+        found = source_line.find(probe) if probe else -1
+        columns.append(found + 1 if found >= 0 else 1)
+
+    def locate(raw_offset: int) -> tuple[int, int]:
+        index = bisect_right(raw_starts, raw_offset) - 1
+        return first_line + index + 1, columns[index] + raw_offset - raw_starts[index]
+
+    pieces: list[str] = []
+    segments: list[Segment] = []
+    length = 0
+    cursor = 0
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            content = child.content
+            if not content:
+                continue
+            found = raw.find(content, cursor)
+            raw_at = found if found >= 0 else cursor
+            line, column = locate(raw_at)
+            segments.append(Segment(length, line, column))
+            cursor = raw_at + len(content) if found >= 0 else cursor
+        elif child.type in ("softbreak", "hardbreak"):
+            found = raw.find("\n", cursor)
+            cursor = found + 1 if found >= 0 else cursor
+            content = "\n"
+        elif child.type == "html_inline" and child.content.lower().startswith("<br"):
+            content = "\n"
+        else:
+            continue
+        pieces.append(content)
+        length += len(content)
+    if not segments:
+        segments.append(Segment(0, *locate(0)))
+    return Part(field_name, "".join(pieces), tuple(segments))
+
+
+def _split_lines(part: Part, field_name: str) -> list[Part]:
+    """One part per non-empty line (for Given/When/Then blocks and line-wise criteria)."""
+    result = []
+    offset = 0
+    for line_text in part.text.split("\n"):
+        stripped = line_text.strip()
+        if stripped:
+            start = offset + line_text.index(stripped[0])
+            line, column = part.position(start)
+            result.append(Part(field_name, stripped, (Segment(0, line, column),)))
+        offset += len(line_text) + 1
+    return result
+
+
+def _strip_label(part: Part, match: re.Match[str], field_name: str) -> Part | None:
+    rest = part.text[match.end() :]
+    if not rest.strip():
+        return None
+    start = match.end() + (len(rest) - len(rest.lstrip()))
+    line, column = part.position(start)
+    return Part(field_name, part.text[start:], (Segment(0, line, column),))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60] or "section"
+
+
+def _document_type(title: str, front_matter: dict[str, Any]) -> str | None:
+    for key in ("type", "doc_type", "document_type", "kind", "category"):
+        value = front_matter.get(key)
+        if isinstance(value, str):
+            for name, pattern in _DOC_TYPES:
+                if pattern.search(value):
+                    return name
+    for name, pattern in _DOC_TYPES:
+        if pattern.search(title):
+            return name
+    return None
+
+
+def _front_matter(content: str) -> dict[str, Any]:
+    import yaml
+
+    try:
+        loaded = yaml.safe_load(content)
+    except yaml.YAMLError:
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+class _Reader:
+    """The state of one pass over a document's tokens."""
+
+    def __init__(self, path: str, text: str, settings: ReadSettings) -> None:
+        self.path = path
+        self.lines = text.split("\n")
+        self.settings = settings
+        self.drafts: list[_Draft] = []
+        self.headings: list[tuple[int, str]] = []  # the open heading stack (level, title)
+        self.outline: list[tuple[int, str, int]] = []  # every heading (level, title, line)
+        self.story: _Draft | None = None
+        self.epic: _Draft | None = None
+        self.section: _Draft | None = None
+        self.ac_mode = False
+        self.ac_level = 0
+        self.skip_level = 0
+        self.front: dict[str, Any] = {}
+        self.document = _Draft("document", path, "", 1, ())
+        self.drafts.append(self.document)
+        # One entry per open list item: its role ("story", "criterion", "requirement", "body")
+        self.list_items: list[list[Any]] = []
+
+    # -- helpers -------------------------------------------------------------------------
+    @property
+    def heading_path(self) -> tuple[str, ...]:
+        return tuple(title for _, title in self.headings)
+
+    @property
+    def level(self) -> int:
+        return self.headings[-1][0] if self.headings else 0
+
+    def _new(self, kind: str, part: Part, title: str, level: int) -> _Draft:
+        draft = _Draft(
+            kind,
+            f"{self.path}:{part.line}",
+            title[:120],
+            part.line,
+            self.heading_path,
+            parent=self.epic.id if self.epic and kind != "epic" else None,
+            level=level,
+        )
+        self.drafts.append(draft)
+        return draft
+
+    def _body_target(self) -> _Draft:
+        if self.epic is not None and self.story is None:
+            return self.epic
+        return self.section or self.document
+
+    def _in_requirements(self) -> bool:
+        path = self.heading_path
+        return any(_REQUIREMENTS.search(t) for t in path) and not any(
+            _NOT_REQUIREMENTS.search(t) for t in path
+        )
+
+    def _start_story(self, part: Part, level: int) -> None:
+        self.story = self._new("story", part, part.text.split("\n", 1)[0], level)
+        self.ac_mode = False
+        label = _LINE_AC_LABEL.search(part.text)
+        if label is None:
+            self.story.parts.append(Part("story", part.text, part.segments))
+            return
+        # "As a ... I want ...\nAcceptance criteria: ..." in one paragraph (lazy lines).
+        self.story.parts.append(Part("story", part.text[: label.start()], part.segments))
+        self.ac_mode = True
+        rest = _strip_label(part, label, "criterion")
+        if rest is not None:
+            self.story.parts.extend(_split_lines(rest, "criterion"))
+
+    def _add_criteria(self, owner: _Draft, part: Part) -> None:
+        if _GHERKIN_START.match(part.text) or "\n" in part.text and _GHERKIN.match(part.text):
+            owner.parts.extend(_split_lines(part, "criterion"))
+        else:
+            owner.parts.append(Part("criterion", part.text, part.segments))
+
+    def _criteria_owner(self) -> _Draft | None:
+        return self.story or self.epic
+
+    # -- blocks --------------------------------------------------------------------------
+    def heading(self, level: int, part: Part) -> None:
+        title = part.text.strip()
+        self.outline.append((level, title, part.line))
+        while self.headings and self.headings[-1][0] >= level:
+            self.headings.pop()
+        if self.skip_level and level > self.skip_level:
+            self.headings.append((level, title))
+            return
+        self.skip_level = 0
+        if not self.document.title and level == 1:
+            self.document.title = title
+        is_ac = bool(_AC_LABEL.match(title)) and len(title) < 60
+        if self.story and not is_ac and level <= self.story.level:
+            self.story = None
+        if self.epic and level <= self.epic.level:
+            self.epic = None
+        self.ac_mode = is_ac and self._criteria_owner() is not None
+        self.ac_level = level if self.ac_mode else 0
+        self.headings.append((level, title))
+        if title.casefold() in self.settings.skip_sections:
+            self.skip_level = level
+            self.section = None
+            return
+        if is_ac and self.ac_mode:
+            return
+        if looks_like_story(title):
+            self._start_story(part, level)
+            return
+        self.section = self._new("section", part, title, level)
+        self.section.id = f"{self.path}#{_slug(title)}-{part.line}"
+        self.section.parent = None
+        self.section.parts.append(Part("title", part.text, part.segments))
+        if _EPIC.match(title):
+            self.story = None
+            self.epic = self._new("epic", part, title, level)
+            self.epic.parts.append(Part("title", part.text, part.segments))
+
+    def paragraph(self, part: Part) -> None:
+        if self.skip_level or not part.text.strip():
+            return
+        if self.list_items:
+            self._list_paragraph(part)
+            return
+        self._loose_paragraph(part)
+
+    def _loose_paragraph(self, part: Part) -> None:
+        label = _AC_LABEL.match(part.text)
+        if looks_like_story(part.text):
+            self._start_story(part, self.level)
+        elif label and (owner := self._criteria_owner()) is not None:
+            self.ac_mode = True
+            self.ac_level = self.level
+            rest = _strip_label(part, label, "criterion")
+            if rest is not None:
+                for line_part in _split_lines(rest, "criterion"):
+                    owner.parts.append(line_part)
+        elif (owner := self._criteria_owner()) is not None and (
+            self.ac_mode or _GHERKIN_START.match(part.text)
+        ):
+            self._add_criteria(owner, part)
+        elif self.story is not None:
+            self.story.parts.append(Part("description", part.text, part.segments))
+        else:
+            self._body_target().parts.append(Part("body", part.text, part.segments))
+
+    def list_item_open(self) -> None:
+        parent = self.list_items[-1] if self.list_items else None
+        self.list_items.append([None, parent, False])  # [role, parent entry, label seen]
+
+    def list_item_close(self) -> None:
+        self.list_items.pop()
+
+    def _list_paragraph(self, part: Part) -> None:
+        entry = self.list_items[-1]
+        role, parent = entry[0], entry[1]
+        if role is None:
+            entry[0] = self._classify_item(part, parent)
+            return
+        # A later paragraph of an item already classified.
+        owner = self.story if role == "story" else None
+        label = _AC_LABEL.match(part.text)
+        if owner is not None and label:
+            entry[2] = True
+            rest = _strip_label(part, label, "criterion")
+            if rest is not None:
+                owner.parts.extend(_split_lines(rest, "criterion"))
+        elif owner is not None and (entry[2] or _GHERKIN_START.match(part.text)):
+            self._add_criteria(owner, part)
+        elif role == "criterion" and (criteria_owner := self._criteria_owner()):
+            self._add_criteria(criteria_owner, part)
+        elif owner is not None:
+            owner.parts.append(Part("description", part.text, part.segments))
+        elif role == "requirement" and self.drafts[-1].kind == "requirement":
+            self.drafts[-1].parts.append(Part("description", part.text, part.segments))
+        else:
+            self._body_target().parts.append(Part("body", part.text, part.segments))
+
+    def _classify_item(self, part: Part, parent: list[Any] | None) -> str:
+        text = _CHECKBOX.sub("", part.text)
+        owner = self._criteria_owner()
+        parent_role = parent[0] if parent else None
+        if looks_like_story(text):
+            self._start_story(part, self.level)
+            return "story"
+        label = _AC_LABEL.match(part.text)
+        if owner is not None and label and parent_role in ("story", None):
+            if parent is not None:
+                parent[2] = True
+            else:
+                self.ac_mode = True
+            rest = _strip_label(part, label, "criterion")
+            if rest is not None:
+                self._add_criteria(owner, rest)
+            return "criterion"
+        if owner is not None and (
+            parent_role in ("story", "criterion")
+            or self.ac_mode
+            or _GHERKIN_START.match(text)
+            or (_CHECKBOX.match(part.text) and parent_role is None)
+        ):
+            self._add_criteria(owner, part)
+            return "criterion"
+        if self.story is not None:
+            self.story.parts.append(Part("description", part.text, part.segments))
+            return "description"
+        if self._in_requirements() and len(text.split()) >= _MIN_REQUIREMENT_WORDS:
+            requirement = self._new("requirement", part, text.split("\n", 1)[0], self.level)
+            requirement.parts.append(Part("requirement", part.text, part.segments))
+            return "requirement"
+        self._body_target().parts.append(Part("body", part.text, part.segments))
+        return "body"
+
+    def table(self, header: list[Part], rows: list[list[Part]]) -> None:
+        if self.skip_level:
+            return
+        names = [cell.text for cell in header]
+        ac_columns = {i for i, name in enumerate(names) if _TABLE_AC_HEADER.search(name)}
+        story_columns = [
+            i
+            for i, name in enumerate(names)
+            if _TABLE_STORY_HEADER.search(name) and i not in ac_columns
+        ]
+        for row in rows:
+            story_cell = next((c for c in row if looks_like_story(c.text)), None)
+            if story_cell is not None:
+                self._start_story(story_cell, self.level)
+                target = self.story
+            elif story_columns and story_columns[0] < len(row) and self._in_table_backlog():
+                cell = row[story_columns[0]]
+                if len(cell.text.split()) < _MIN_REQUIREMENT_WORDS:
+                    continue
+                target = self._new("requirement", cell, cell.text.split("\n", 1)[0], self.level)
+                target.parts.append(Part("requirement", cell.text, cell.segments))
+            else:
+                body = self._body_target()
+                body.parts.extend(c for c in row if c.text.strip())
+                continue
+            assert target is not None
+            for index, cell in enumerate(row):
+                if index in ac_columns and cell.text.strip():
+                    target.parts.extend(_split_lines(cell, "criterion"))
+            self.story = None
+
+    def _in_table_backlog(self) -> bool:
+        return self._in_requirements() or any(
+            re.search(r"backlog|stories|sprint", t, re.I) for t in self.heading_path
+        )
+
+    def finish(self, source: Source) -> list[Item]:
+        self.document.fields = {
+            "headings": tuple(self.outline),
+            "front_matter": self.front,
+            "document_type": _document_type(self.document.title, self.front),
+        }
+        if not self.document.title:
+            self.document.title = self.front.get("title") or self.path
+        self.document.parts.insert(0, Part.at("title", str(self.document.title), 1))
+        return [draft.build(source) for draft in self.drafts]
+
+
+def _run(reader: _Reader, tokens: Sequence[Token]) -> None:
+    lines = reader.lines
+    index = 0
+    count = len(tokens)
+    while index < count:
+        token = tokens[index]
+        kind = token.type
+        if kind == "front_matter":
+            reader.front = _front_matter(token.content)
+        elif kind == "heading_open":
+            reader.heading(int(token.tag[1]), _inline_text(tokens[index + 1], lines, "title"))
+            index += 2
+        elif kind == "paragraph_open":
+            reader.paragraph(_inline_text(tokens[index + 1], lines, "body"))
+            index += 2
+        elif kind == "list_item_open":
+            reader.list_item_open()
+        elif kind == "list_item_close":
+            reader.list_item_close()
+        elif kind == "table_open":
+            index = _table(reader, tokens, index)
+        index += 1
+
+
+def _table(reader: _Reader, tokens: Sequence[Token], index: int) -> int:
+    header: list[Part] = []
+    rows: list[list[Part]] = []
+    row: list[Part] = []
+    while tokens[index].type != "table_close":
+        token = tokens[index]
+        if token.type == "inline":
+            row.append(_inline_text(token, reader.lines, "body"))
+        elif token.type == "tr_close":
+            if header:
+                rows.append(row)
+            else:
+                header = row
+            row = []
+        index += 1
+    reader.table(header, rows)
+    return index
+
+
+def read_markdown(text: str, path: str, settings: ReadSettings | None = None) -> list[Item]:
+    """Every item in a markdown document: the document, its sections, epics, stories and
+    requirements, in document order."""
+    reader = _Reader(path, text, settings or ReadSettings())
+    _run(reader, _parser().parse(text))
+    return reader.finish(Source(path))
+
+
+def parse_body(text: str, field: str = "description") -> Body:
+    """Read a free-text field (e.g. a Jira description converted to markdown): the first
+    story sentence, the prose, and the acceptance criteria. Lines are 1-based in `text`."""
+    items = read_markdown(text, field)
+    story: Part | None = None
+    description: list[Part] = []
+    criteria: list[Part] = []
+    for item in items:
+        for part in item.parts:
+            tagged = Part(part.field, part.text, part.segments, field)
+            if part.field == "story" and story is None:
+                story = tagged
+            elif part.field == "criterion":
+                criteria.append(tagged)
+            elif part.field != "title":
+                description.append(Part("description", part.text, part.segments, field))
+    return Body(story, tuple(description), tuple(criteria))

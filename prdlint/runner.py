@@ -1,0 +1,173 @@
+"""Find the files to lint, read them, lint them, and gather one Report.
+
+A file that cannot be read becomes an InputProblem beside the findings: it never stops
+the other files from being linted."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import subprocess
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from prdlint.config import Config
+from prdlint.engine import Linter
+from prdlint.model import InputProblem, Item, ItemRef, Report
+from prdlint.readers import FileReader, InputError, decode, reader_for, supported_suffixes
+from prdlint.readers.markdown import ReadSettings
+from prdlint.rule import Rule
+
+STDIN = "-"
+_PRUNED_DIRECTORIES = frozenset(
+    {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    display: str  # the path as the user will see it
+    path: Path | None  # None for standard input
+    reader: FileReader
+
+
+def _posix(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _matches(display: str, globs: Sequence[str]) -> bool:
+    name = display.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(display, g) or fnmatch.fnmatch(name, g) for g in globs)
+
+
+def _git_visible(directory: Path) -> set[Path] | None:
+    """Files git does not ignore under `directory`, or None when it is not a git work tree."""
+    try:
+        result = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=directory,
+            capture_output=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if result.returncode != 0:
+        return None
+    return {(directory / name).resolve() for name in result.stdout.decode().split("\0") if name}
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    # followlinks=False: a symlinked directory loop cannot trap the walk.
+    for root, dirs, files in os.walk(directory, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d not in _PRUNED_DIRECTORIES and not d.startswith("."))
+        for name in sorted(files):
+            yield Path(root) / name
+
+
+def _directory_targets(directory: Path, config: Config) -> list[Target]:
+    visible = _git_visible(directory)
+    targets = []
+    for path in _walk(directory):
+        display = _posix(path)
+        reader = reader_for(path.name)
+        if reader is None or _matches(display, config.exclude):
+            continue
+        if not (reader.in_directories or _matches(display, config.include)):
+            continue
+        if visible is not None and path.resolve() not in visible:
+            continue
+        targets.append(Target(display, path, reader))
+    return targets
+
+
+def collect_targets(
+    paths: Sequence[str], config: Config
+) -> tuple[list[Target], list[InputProblem]]:
+    targets: list[Target] = []
+    problems: list[InputProblem] = []
+    for raw in paths:
+        if raw == STDIN:
+            targets.append(Target("<stdin>", None, reader_for(".md")))  # type: ignore[arg-type]
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = _directory_targets(path, config)
+            if not found:
+                problems.append(
+                    InputProblem(raw, "no markdown PRDs or configured story files here")
+                )
+            targets.extend(found)
+        elif path.is_file() or path.is_symlink():
+            reader = reader_for(path.name)
+            if reader is None:
+                kinds = ", ".join(supported_suffixes())
+                problems.append(InputProblem(raw, f"not a supported file type ({kinds})"))
+            elif not _matches(_posix(path), config.exclude):
+                targets.append(Target(_posix(path), path, reader))
+        else:
+            problems.append(InputProblem(raw, "no such file or directory"))
+    unique = {t.display: t for t in targets}
+    return list(unique.values()), problems
+
+
+def read_target(target: Target, settings: ReadSettings, stdin: Callable[[], bytes]) -> list[Item]:
+    """The items of one target; InputError with the reason when it cannot be read."""
+    if target.path is None:
+        data = stdin()
+    else:
+        try:
+            size = target.path.stat().st_size
+            if size > 0 and not target.path.is_file():
+                raise InputError("not a regular file")
+            data = target.path.read_bytes()
+        except PermissionError:
+            raise InputError("permission denied") from None
+        except IsADirectoryError:
+            raise InputError("is a directory") from None
+        except OSError as error:
+            raise InputError(error.strerror or str(error)) from None
+    text = decode(data, target.reader.legacy_encoding)
+    return target.reader.read(text, target.display, settings)
+
+
+def lint_batches(
+    batches: Iterable[Sequence[Item]], rules: Sequence[Rule], linter: Linter
+) -> tuple[list, list[ItemRef]]:  # type: ignore[type-arg]
+    findings = []
+    refs: list[ItemRef] = []
+    for items in batches:
+        findings.extend(linter.lint(items))
+        refs.extend(ItemRef.of(item) for item in items if item.kind != "section")
+    return findings, refs
+
+
+def lint_targets(
+    targets: Sequence[Target],
+    rules: Sequence[Rule],
+    linter: Linter,
+    config: Config,
+    stdin: Callable[[], bytes],
+    on_file: Callable[[Target], None] | None = None,
+) -> Report:
+    settings = ReadSettings(skip_sections=config.skip_sections)
+    problems: list[InputProblem] = []
+
+    def batches() -> Iterator[list[Item]]:
+        for target in targets:
+            if on_file is not None:
+                on_file(target)
+            try:
+                yield read_target(target, settings, stdin)
+            except InputError as error:
+                problems.append(InputProblem(target.display, str(error)))
+            except RecursionError:
+                problems.append(InputProblem(target.display, "markup nested too deeply to read"))
+
+    findings, refs = lint_batches(batches(), rules, linter)
+    linted = len(targets) - len(problems)
+    return Report(findings, refs, linted, {r.name: r for r in rules}, problems)
