@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from conftest import SHARED
 
 from prdlint.cli import cli
-from tests.conftest import SHARED
 
 CORPUS = SHARED / "corpus"
 STORY_FILES = sorted(CORPUS.glob("user-stories*/*.txt"))
