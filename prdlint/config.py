@@ -13,6 +13,7 @@ import yaml
 
 from prdlint.errors import ConfigError
 from prdlint.model import Severity
+from prdlint.yamlload import load_yaml
 
 CONFIG_FILES = (".prdlint.yaml", ".prdlint.yml", "pyproject.toml")
 
@@ -124,7 +125,7 @@ def read_config_file(path: Path) -> Config:
         section = document.get("tool", {}).get("prdlint", {})
         return from_mapping(_table(section, f"{path}: [tool.prdlint]"), path)
     try:
-        loaded = yaml.safe_load(text)
+        loaded = load_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark is not None else ""

@@ -14,6 +14,7 @@ import yaml
 from prdlint.errors import ConfigError, PrdlintError
 from prdlint.model import ITEM_KINDS, Severity
 from prdlint.rule import CATEGORIES, Example, Rule, validate_rule
+from prdlint.yamlload import load_yaml
 
 _COMMON_KEYS = frozenset(
     {
@@ -144,7 +145,7 @@ def _rule_from_entry(entry: Any, index: int, path: str, source: str) -> Rule:
 def load_pack(path: Path, source: str | None = None) -> list[Rule]:
     """The rules of one YAML pack file; PackError names file, rule and key on any problem."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise PackError(f"{path}: cannot read rule pack: {error.strerror}") from None
     except UnicodeDecodeError:

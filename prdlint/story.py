@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 Span = tuple[int, int]
 
@@ -113,6 +114,8 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
+# Memoised: the reader and several rules parse the same sentence; Story is immutable.
+@lru_cache(maxsize=256)
 def parse_story(text: str) -> Story | None:
     """The story template parts of `text`, or None when it has no "I want"-like means."""
     ends_first = _ENDS_FIRST.match(text)

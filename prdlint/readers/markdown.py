@@ -191,8 +191,10 @@ def _document_type(title: str, front_matter: dict[str, Any]) -> str | None:
 def _front_matter(content: str) -> dict[str, Any]:
     import yaml
 
+    from prdlint.yamlload import load_yaml
+
     try:
-        loaded = yaml.safe_load(content)
+        loaded = load_yaml(content)
     except yaml.YAMLError:
         return {}
     return loaded if isinstance(loaded, dict) else {}
