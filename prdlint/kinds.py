@@ -11,6 +11,7 @@ from typing import Any
 
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
+from prdlint.wordtrie import trie_regex
 
 DEFAULT_FIELDS = ("story", "requirement", "description", "body", "criterion", "title")
 
@@ -37,9 +38,8 @@ def _compile(pattern: str, key: str, flags: int) -> re.Pattern[str]:
 
 def words_pattern(words: Iterable[str], patterns: Iterable[str], ignore_case: bool) -> str:
     """One alternation: literal words with word boundaries, plus raw patterns."""
-    alternatives = [
-        rf"(?<![\w-]){re.escape(w)}(?![\w-])" for w in sorted(words, key=len, reverse=True)
-    ]
+    words = list(words)
+    alternatives = [rf"(?<![\w-])(?:{trie_regex(words)})(?![\w-])"] if words else []
     alternatives.extend(f"(?:{p})" for p in patterns)
     return "|".join(alternatives)
 
