@@ -3,7 +3,6 @@ up from the current directory. Every problem names the file and the key."""
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,6 +117,8 @@ def read_config_file(path: Path) -> Config:
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: config is not UTF-8 text") from None
     if path.name == "pyproject.toml" or path.suffix == ".toml":
+        import tomllib  # only here: most runs find no TOML config
+
         try:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:

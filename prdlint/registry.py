@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from prdlint.entrypoints import entry_points
 from prdlint.errors import ConfigError, PrdlintError
 from prdlint.model import ITEM_KINDS, Severity
 from prdlint.rule import CATEGORIES, Example, Rule, validate_rule
@@ -179,7 +179,7 @@ def load_packs(paths: Iterable[Path]) -> list[Rule]:
 
 def _plugin_rules() -> list[Rule]:
     rules: list[Rule] = []
-    for ep in entry_points(group="prdlint.rules"):
+    for ep in entry_points("prdlint.rules"):
         try:
             provided = ep.load()
             loaded = (

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +45,8 @@ def _matches(display: str, globs: Sequence[str]) -> bool:
 
 def _git_visible(directory: Path) -> set[Path] | None:
     """Files git does not ignore under `directory`, or None when it is not a git work tree."""
+    import subprocess  # only when walking a directory, not for the files a hook names
+
     try:
         result = subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from prdlint.config import load_config
@@ -68,6 +66,8 @@ def rules_command(output_format: str) -> None:
     """List every rule: code, name, default severity and summary."""
     rules = _rules()
     if output_format == "json":
+        import json
+
         click.echo(json.dumps([_rule_json(r) for r in rules], indent=2))
         return
     for rule in rules:
