@@ -8,11 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from prdlint.errors import ConfigError
 from prdlint.model import Severity
-from prdlint.yamlload import load_yaml
+from prdlint.yamlload import YamlError, load_yaml
 
 CONFIG_FILES = (".prdlint.yaml", ".prdlint.yml", "pyproject.toml")
 
@@ -127,10 +125,8 @@ def read_config_file(path: Path) -> Config:
         return from_mapping(_table(section, f"{path}: [tool.prdlint]"), path)
     try:
         loaded = load_yaml(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"{path}: invalid YAML{at}: {getattr(error, 'problem', error)}") from None
+    except YamlError as error:
+        raise ConfigError(f"{path}: {error}") from None
     if loaded is None:
         return Config(path=path)
     return from_mapping(_table(loaded, f"{path}: the top level"), path)

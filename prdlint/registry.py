@@ -8,13 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from prdlint.entrypoints import entry_points
 from prdlint.errors import ConfigError, PrdlintError
 from prdlint.model import ITEM_KINDS, Severity
 from prdlint.rule import CATEGORIES, Example, Rule, validate_rule
-from prdlint.yamlload import load_yaml
+from prdlint.yamlload import YamlError, load_yaml_file
 
 _COMMON_KEYS = frozenset(
     {
@@ -142,18 +140,23 @@ def _rule_from_entry(entry: Any, index: int, path: str, source: str) -> Rule:
     return rule
 
 
+def _is_builtin(path: Path) -> bool:
+    """Whether a pack ships with prdlint (its parsed form may then be cached beside it)."""
+    from prdlint.builtin import rules_directory
+
+    return path.resolve().parent == rules_directory().resolve()
+
+
 def load_pack(path: Path, source: str | None = None) -> list[Rule]:
     """The rules of one YAML pack file; PackError names file, rule and key on any problem."""
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = load_yaml_file(path, cache=_is_builtin(path))
     except OSError as error:
         raise PackError(f"{path}: cannot read rule pack: {error.strerror}") from None
     except UnicodeDecodeError:
         raise PackError(f"{path}: rule pack is not UTF-8 text") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark is not None else ""
-        raise PackError(f"{path}: invalid YAML{at}: {getattr(error, 'problem', error)}") from None
+    except YamlError as error:
+        raise PackError(f"{path}: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise PackError(f"{path}: a rule pack is a mapping with a 'rules' list")
     return [

@@ -189,13 +189,11 @@ def _document_type(title: str, front_matter: dict[str, Any]) -> str | None:
 
 
 def _front_matter(content: str) -> dict[str, Any]:
-    import yaml
-
-    from prdlint.yamlload import load_yaml
+    from prdlint.yamlload import YamlError, load_yaml
 
     try:
         loaded = load_yaml(content)
-    except yaml.YAMLError:
+    except YamlError:
         return {}
     return loaded if isinstance(loaded, dict) else {}
 
