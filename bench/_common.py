@@ -47,7 +47,7 @@ def summary(times: Sequence[float]) -> str:
 def interleaved(commands: dict[str, list[str]], runs: int) -> dict[str, list[float]]:
     """Run the commands in turn, `runs` rounds, so machine load hits all of them alike."""
     results: dict[str, list[float]] = {name: [] for name in commands}
-    for name, command in commands.items():  # one warm-up each (disk cache, .pyc files)
+    for command in commands.values():  # one warm-up each (disk cache, .pyc files)
         wall_times(command, 1)
     for _ in range(runs):
         for name, command in commands.items():
@@ -85,7 +85,8 @@ def pip_tool(package: str, binary: str) -> Path:
 
 def tool_version(command: Sequence[str]) -> str:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
-    return (result.stdout or result.stderr).strip().splitlines()[0] if result.returncode == 0 else "?"
+    lines = (result.stdout or result.stderr).strip().splitlines()
+    return lines[0] if lines else "?"
 
 
 def machine() -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import (  # noqa: E402
+from _common import (
     CORPUS,
     interleaved,
     machine,
@@ -48,9 +48,9 @@ def import_report(file: Path, runs: int = 5, top: int = 15) -> str:
             self_us[name] = min(self_us.get(name, 10**9), int(own))
             total_us[name] = min(total_us.get(name, 10**9), int(cumulative))
             depth[name] = len(indent) // 2
-    roots = sorted((n for n in total_us if depth[n] <= 1), key=total_us.__getitem__)
-    lines = ["import time, best of %d runs (ms; cumulative = with what it imports):" % runs]
-    lines.append(f"  all top-level imports: {sum(total_us[n] for n in roots) / 1000:6.1f}")
+    roots = [n for n in total_us if depth[n] == 0]
+    lines = [f"import time, best of {runs} runs (ms; cumulative = with what it imports):"]
+    lines.append(f"  all imports: {sum(total_us[n] for n in roots) / 1000:6.1f}")
     lines.append("  costliest by cumulative time:")
     for name in sorted(total_us, key=total_us.__getitem__, reverse=True)[:top]:
         lines.append(f"    {total_us[name] / 1000:6.1f}  {'  ' * depth[name]}{name}")
@@ -74,7 +74,7 @@ def main() -> None:
         "markdownlint-cli2": [str(markdownlint), str(file)],
     }
     print(f"file: {file} ({file.stat().st_size / 1024:.1f} KiB); {machine()}")
-    print(f"markdownlint-cli2: {tool_version([str(markdownlint), '--help'])}")
+    print(tool_version([str(markdownlint), "--help"]))
     results = interleaved(commands, args.runs)
     for name, times in results.items():
         print(f"{name:<20} {summary(times)}")
