@@ -21,9 +21,14 @@ def load_yaml(text: str) -> Any:
     """Like yaml.safe_load, but raises YamlError (so callers need not import PyYAML)."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    fast = getattr(yaml, "CSafeLoader", None)
     try:
-        return yaml.load(text, Loader=loader)  # a safe loader (SafeLoader or its C twin)
+        if fast is not None:
+            try:
+                return yaml.load(text, Loader=fast)  # SafeLoader's C twin
+            except yaml.YAMLError:
+                pass  # parse again below: the same words in every error, libyaml or not
+        return yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark is not None else ""
