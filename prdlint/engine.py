@@ -38,8 +38,11 @@ def _location(item: Item, part: Part | None, start: int, end: int) -> Location:
         field_name = None
     else:
         line, column = part.position(start)
-        end_line, end_column = part.position(max(end - 1, start))
-        end_column += 1 if end > start else 0
+        last = max(end - 1, start)
+        end_line, end_column = part.position(last)
+        # Exclusive end: one past the last character, unless that character is the line
+        # break itself (a span ending at a soft break ends at the end of its line).
+        end_column += 1 if end > start and part.text[last : last + 1] != "\n" else 0
         field_name = (part.origin or part.field) if source.issue else None
     return Location(
         source.path, line, column, end_line, end_column, source.issue, field_name, source.url

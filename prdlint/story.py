@@ -23,8 +23,8 @@ _MEANS_MARK = re.compile(rf"(?<![\w'])(?:{_SUBJECT})\s*(?:{_WANT})(?![\w'])", re
 
 # The role: "As a/an/the <role>," at the start, allowing story ids, labels and markup first.
 _ROLE = re.compile(
-    r"(?P<lead>[\W_]*(?:(?:US|story|user\s+story)[\s#-]*\d+[\w.]*\s*[:.)-]\s*)?[\W_]*"
-    r"(?:(?:user\s+)?story\s*[:.-]\s*[\W_]*)?)"
+    r"(?P<lead>[\W_]*+(?:(?:US|story|user\s+story)[\s#-]*\d+[\w.]*\s*[:.)-]\s*)?[\W_]*+"
+    r"(?:(?:user\s+)?story\s*[:.-]\s*[\W_]*+)?)"
     r"as\s+(?:(?:an?|the|one|some|any)\s+)?(?P<role>.{1,120}?)\s*[,;:-]?\s*(?=(?:{mark}))".replace(
         "{mark}", _MEANS_MARK.pattern
     ),
@@ -159,8 +159,8 @@ def actor_role(text: str) -> str | None:
 
 
 _STORY_START = re.compile(
-    r"^[\W_]*(?:(?:US|story|user\s+story)[\s#-]*\d+[\w.]*\s*[:.)-]\s*)?[\W_]*"
-    r"(?:(?:user\s+)?story\s*[:.-]\s*[\W_]*)?"
+    r"^[\W_]*+(?:(?:US|story|user\s+story)[\s#-]*\d+[\w.]*\s*[:.)-]\s*)?[\W_]*+"
+    r"(?:(?:user\s+)?story\s*[:.-]\s*[\W_]*+)?"
     r"(?:as\s+(?:an?|the)?\s*\w|in\s+order\s+to\s)",
     re.IGNORECASE,
 )
