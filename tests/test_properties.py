@@ -21,9 +21,7 @@ from prdlint.runner import Target, lint_targets
 RULES = select_rules(all_rules(), ["ALL"]).rules
 # Every rule, each "explicitly selected" so that opt-in behaviour runs too.
 LINTER = Linter(RULES, LintSettings(explicit=frozenset(r.name for r in RULES)))
-SETTINGS = settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Pieces of markdown and backlog text that exercise the readers' and rules' branches.
 FRAGMENTS = [
