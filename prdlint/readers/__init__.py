@@ -41,9 +41,19 @@ def _read_story_list(text: str, path: str, settings: ReadSettings) -> list[Item]
     return read_story_list(text, path)
 
 
+def _read_jira_export(text: str, path: str, settings: ReadSettings) -> list[Item]:
+    from prdlint.readers.jira_export import ExportError, read_export
+
+    try:
+        return read_export(text, path)
+    except ExportError as error:
+        raise InputError(str(error)) from None
+
+
 READERS: list[FileReader] = [
     FileReader("markdown", (".md", ".markdown", ".mdown", ".mkd"), _read_markdown, True, False),
     FileReader("story list", (".txt",), _read_story_list, False, True),
+    FileReader("Jira export", (".json", ".csv"), _read_jira_export, False, False),
 ]
 
 
