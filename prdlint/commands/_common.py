@@ -17,6 +17,7 @@ from prdlint.errors import ConfigError, PrdlintError
 from prdlint.formatters import FormatOptions, load_formatter
 from prdlint.model import Report, Severity
 from prdlint.registry import Selection, all_rules, select_rules
+from prdlint.rule import Rule
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -54,6 +55,7 @@ class RunSetup:
     config: Config
     selection: Selection
     settings: LintSettings
+    known: tuple[Rule, ...] = ()  # every rule, selected or not (suppressions, per-file-ignores)
 
 
 def setup_run(
@@ -84,8 +86,9 @@ def setup_run(
         options=config.options,
         allow_terms=config.allow_terms,
         explicit=selection.explicit,
+        known_rules=frozenset(key.casefold() for r in rules for key in (r.name, r.code)),
     )
-    return RunSetup(config, selection, settings)
+    return RunSetup(config, selection, settings, tuple(rules))
 
 
 def use_color(no_color: bool, output: Path | None) -> bool:
