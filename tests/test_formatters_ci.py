@@ -69,19 +69,19 @@ def test_junit_structure() -> None:
     assert [c.attrib for c in cases] == [
         {
             "classname": "docs/prd.md",
-            "name": "story docs/prd.md#story-1: Order status",
+            "name": "story: Order status",
             "file": "docs/prd.md",
             "line": "10",
         },
         {
             "classname": "docs/prd.md",
-            "name": "story docs/prd.md#story-2: Quick search",
+            "name": "story: Quick search",
             "file": "docs/prd.md",
             "line": "18",
         },
         {
             "classname": "docs/prd.md",
-            "name": "story docs/prd.md#story-3: Clean story",
+            "name": "story: Clean story",
             "file": "docs/prd.md",
             "line": "30",
         },
