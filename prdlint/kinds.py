@@ -148,11 +148,12 @@ def _scoped(item: Item, fields: Sequence[str]) -> list[Part]:
 
 
 def _matches(
-    matcher: Matcher, parts: Iterable[Part], ctx: Context
+    matcher: Matcher, parts: Iterable[Part], ctx: Context | None
 ) -> Iterator[tuple[Part, re.Match[str]]]:
+    """Non-empty matches, except the user's allowed terms (when `ctx` is given)."""
     for part in parts:
         for match in matcher.finditer(part.text):
-            if match.end() > match.start() and not ctx.is_allowed(match.group()):
+            if match.end() > match.start() and not (ctx and ctx.is_allowed(match.group())):
                 yield part, match
 
 
@@ -261,7 +262,8 @@ class Requirements:
         for name in self.parts:
             if not any(p.text.strip() for p in item.parts_of(name)):
                 yield _PART_NAMES.get(name, name)
-        if self.matcher is not None and next(_matches(self.matcher, scoped, ctx), None) is None:
+        # An allowed term still satisfies a requirement: allow-terms only silence findings.
+        if self.matcher is not None and next(_matches(self.matcher, scoped, None), None) is None:
             yield self.wanted
 
 

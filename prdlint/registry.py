@@ -179,8 +179,16 @@ def load_packs(paths: Iterable[Path]) -> list[Rule]:
         for file in files:
             if file.resolve() not in seen:
                 seen.add(file.resolve())
-                rules.extend(load_pack(file))
+                rules.extend(load_pack(_relative(file)))
     return rules
+
+
+def _relative(path: Path) -> Path:
+    """The path as the user will read it in errors and --show-rule-source."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def _plugin_rules() -> list[Rule]:
