@@ -122,7 +122,7 @@ class Emulator:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True).start()
         return self
 
     def stop(self) -> None:
@@ -395,10 +395,12 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
-        self._dispatch("GET")
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self._dispatch("GET")
 
     def do_POST(self) -> None:
-        self._dispatch("POST")
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self._dispatch("POST")
 
     # -------------------------------------------------------------- plumbing
     def _send(
@@ -446,8 +448,7 @@ class _Handler(BaseHTTPRequestHandler):
             if failure.status:
                 self._send(failure.status, failure.body, failure.headers, failure.content_type)
                 return
-        with contextlib.suppress(BrokenPipeError):
-            self._route(method, path, params)
+        self._route(method, path, params)
 
     def _authorised(self) -> bool | None:
         """True for good credentials, False for bad ones, None when none were sent."""
