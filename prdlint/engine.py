@@ -118,5 +118,5 @@ class Linter:
 
 
 def _suppressed(item: Item, rule: Rule) -> bool:
-    names = item.fields.get("suppressed")
-    return bool(names) and (rule.name in names or rule.code in names or "*" in names)
+    names = item.fields.get("suppressed") or ()
+    return rule.name in names or rule.code in names or "*" in names

@@ -22,7 +22,8 @@ _MEANS_MARK = re.compile(rf"(?<![\w'])(?:{_SUBJECT})\s*(?:{_WANT})(?![\w'])", re
 
 # The role: "As a/an/the <role>," at the start, allowing story ids, labels and markup first.
 _ROLE = re.compile(
-    r"(?P<lead>[\W_]*(?:(?:US|story|user\s+story)[\s#-]*\d+[\w.]*\s*[:.)-]\s*)?[\W_]*)"
+    r"(?P<lead>[\W_]*(?:(?:US|story|user\s+story)[\s#-]*\d+[\w.]*\s*[:.)-]\s*)?[\W_]*"
+    r"(?:(?:user\s+)?story\s*[:.-]\s*[\W_]*)?)"
     r"as\s+(?:(?:an?|the|one|some|any)\s+)?(?P<role>.{1,120}?)\s*[,;:-]?\s*(?=(?:{mark}))".replace(
         "{mark}", _MEANS_MARK.pattern
     ),
@@ -51,9 +52,12 @@ _ACTOR_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _NOT_PERSONA = frozenset(
-    "system application app platform site website service software tool it this there page "
-    "product backend frontend api server database code module we i".split()
-)
+    {
+        "system", "application", "app", "platform", "site", "website", "service", "software",
+        "tool", "it", "this", "there", "page", "product", "backend", "frontend", "api",
+        "server", "database", "code", "module", "we", "i",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

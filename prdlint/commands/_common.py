@@ -13,7 +13,7 @@ import click
 
 from prdlint.config import Config, load_config
 from prdlint.engine import LintSettings
-from prdlint.errors import PrdlintError
+from prdlint.errors import ConfigError, PrdlintError
 from prdlint.formatters import FormatOptions, load_formatter
 from prdlint.model import Report, Severity
 from prdlint.registry import Selection, all_rules, select_rules
@@ -78,7 +78,7 @@ def setup_run(
     known = {r.name for r in rules}
     for name in [*config.severity, *config.options]:
         if name not in known:
-            raise PrdlintError(f"{config.path or 'config'}: unknown rule {name!r} in rule settings")
+            raise ConfigError(f"{config.path or 'config'}: unknown rule {name!r} in rule settings")
     settings = LintSettings(
         severity=config.severity,
         options=config.options,

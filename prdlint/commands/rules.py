@@ -24,7 +24,8 @@ def rule_document(rule: Rule) -> str:
         "",
         f"{rule.summary}",
         "",
-        f"Severity: {rule.severity.label}. Category: {CATEGORIES.get(rule.category, rule.category)}."
+        f"Severity: {rule.severity.label}."
+        f" Category: {CATEGORIES.get(rule.category, rule.category)}."
         f" Applies to: {', '.join(sorted(rule.applies_to))}.{status}",
         "",
         "## Why is this bad?",

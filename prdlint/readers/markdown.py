@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from prdlint.model import Item, Part, Segment, Source
-from prdlint.story import looks_like_story
+from prdlint.story import looks_like_story, parse_story
 
 _AC_LABEL = re.compile(
     r"^[\W_]*(?:acceptance\s+(?:criteria|criterion|tests?|conditions?)|conditions?\s+of\s+"
@@ -42,6 +42,7 @@ _NOT_REQUIREMENTS = re.compile(
     r"|appendix|future|changelog|change\s+log",
     re.IGNORECASE,
 )
+_STORIES = re.compile(r"\bstor(?:y|ies)\b|backlog", re.IGNORECASE)
 _TABLE_STORY_HEADER = re.compile(r"user\s*stor|\bstory\b|description|requirement|feature", re.I)
 _TABLE_AC_HEADER = re.compile(r"acceptance|criteria|conditions|\bcos\b|how\s+to\s+demo|done", re.I)
 _DOC_TYPES = (
@@ -267,7 +268,7 @@ class _Reader:
             self.story.parts.extend(_split_lines(rest, "criterion"))
 
     def _add_criteria(self, owner: _Draft, part: Part) -> None:
-        if _GHERKIN_START.match(part.text) or "\n" in part.text and _GHERKIN.match(part.text):
+        if _GHERKIN_START.match(part.text) or ("\n" in part.text and _GHERKIN.match(part.text)):
             owner.parts.extend(_split_lines(part, "criterion"))
         else:
             owner.parts.append(Part("criterion", part.text, part.segments))
@@ -377,7 +378,7 @@ class _Reader:
         text = _CHECKBOX.sub("", part.text)
         owner = self._criteria_owner()
         parent_role = parent[0] if parent else None
-        if looks_like_story(text):
+        if looks_like_story(text) or (self._in_stories() and parse_story(text) is not None):
             self._start_story(part, self.level)
             return "story"
         label = _AC_LABEL.match(part.text)
@@ -438,6 +439,10 @@ class _Reader:
                 if index in ac_columns and cell.text.strip():
                     target.parts.extend(_split_lines(cell, "criterion"))
             self.story = None
+
+    def _in_stories(self) -> bool:
+        """Under a heading such as "User stories" or "Backlog": a bare "I want ..." is a story."""
+        return any(_STORIES.search(title) for title in self.heading_path)
 
     def _in_table_backlog(self) -> bool:
         return self._in_requirements() or any(

@@ -1,0 +1,54 @@
+"""database-detail: tables, columns, keys, SQL, migrations, data types, object-model changes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from prdlint.checks import check
+from prdlint.checks._text import regions
+from prdlint.model import Hit, Item
+from prdlint.rule import Context
+
+_NAME = r"(?:`[^`]{1,40}`|\"[^\"]{1,40}\"|'[^']{1,40}'|[A-Za-z_][\w.]*)"
+_SCHEMA_THING = (
+    r"(?:column|table|index|foreign\s+key|primary\s+key|schema|field|attribute|property)"
+)
+_PATTERNS = [
+    # SQL statements (upper case for the verbs that are also English words)
+    r"\b(?:SELECT\s+[\w*,\s.`]+?\s+FROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b",
+    r"(?i:\b(?:create|alter|drop|truncate)\s+(?:table|index|schema|view)\b)",
+    r"(?i:\b(?:inner|left|right|outer)\s+join\b)",
+    # "the `orders` table", "a users table", "table `orders`"
+    r"(?i:\b(?:the|a|an|new|our|into|from|in)\s+`[^`]{1,40}`\s+tables?\b)",
+    r"(?i:\btables?\s+(?:called|named)\s+\S+)",
+    rf"(?i:\b(?:column|field|attribute)s?\s+(?:to|in|on|of|from|into)\s+(?:the\s+)?{_NAME}\s+"
+    r"(?:table|model|entity|schema|collection)s?\b)",
+    rf"(?i:\b(?:add|adding|create|creating|drop|dropping|rename|renaming|alter|altering|new)\s+"
+    rf"(?:a|an|the|new)?\s*(?:{_NAME}\s+)?(?:column|db\s+table|database\s+table|foreign\s+key|"
+    r"primary\s+key|join\s+table|lookup\s+table|db\s+index|database\s+index)s?\b)",
+    r"(?i:\b(?:database|db|sql|lookup|join|junction|pivot|staging)\s+"
+    r"(?:tables?|columns?|schemas?|index(?:es)?|migrations?|queries|query|rows?|records?|fields?|triggers?)\b)",
+    r"(?i:\b(?:primary|foreign|composite|unique)\s+keys?\b)",
+    r"(?i:\b(?:schema|data(?:base)?)\s+migrations?\b|\bmigration\s+scripts?\b)",
+    r"(?i:\bmigrate\s+the\s+(?:database|db|schema|tables?)\b)",
+    r"(?i:\b(?:varchar|nvarchar|bigint|smallint|tinyint|int\(\d+\)|char\(\d+\)|decimal\(\d+|"
+    r"auto[_-]?increment|nullable|not\s+null)\b)",
+    r"(?i:\b(?:ORM|object[-\s]relational\s+mapp(?:ing|er)|entity\s+class(?:es)?|model\s+class(?:es)?|"
+    r"object\s+model|data\s+model|class\s+diagram|ER\s+diagram|entity[-\s]relationship)\b)",
+    r"(?i:\b(?:relational|sql|nosql|document)\s+databases?\b)",
+    r"(?i:\b(?:store|stored|storing|save|saved|saving|persist|persisted|persisting|insert|inserted|"
+    r"write|written|writing|put|load|loaded|keep|kept)\b[^.;\n]{0,40}?\b(?:in|into|to)\s+"
+    r"(?:the|a|our|its|their)\s+(?:\w+\s+)?(?:database|db|datastore|data\s+store)\b)",
+    r"(?i:\b(?:add|adding|new|extra)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:field|attribute|property)\s+"
+    rf"(?:to|on)\s+(?:the\s+)?{_NAME}\s+(?:model|class|entity|object|schema|record\s+type)\b)",
+]
+DATABASE_DETAIL = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+
+
+@check("database-detail")
+def database_detail(item: Item, ctx: Context) -> Iterator[Hit]:
+    for part, start, end in regions(item):
+        for match in DATABASE_DETAIL.finditer(part.text, start, end):
+            if not ctx.is_allowed(match.group()):
+                yield Hit(part, match.start(), match.end())

@@ -1,0 +1,23 @@
+"""missing-persona: a story that never says who wants it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from prdlint.checks import check
+from prdlint.model import Hit, Item
+from prdlint.rule import Context
+from prdlint.story import actor_role, parse_story
+
+
+@check("missing-persona")
+def missing_persona(item: Item, ctx: Context) -> Iterator[Hit]:
+    part = item.part("story")
+    if part is None:
+        return
+    story = parse_story(part.text)
+    if story is not None and story.role is not None:
+        return
+    if actor_role(part.text) is not None:
+        return
+    yield Hit(part, 0, min(len(part.text), 60))

@@ -1,0 +1,26 @@
+"""missing-value: a story that never says why (no "so that", "in order to", "because"...)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from prdlint.checks import check
+from prdlint.model import Hit, Item
+from prdlint.rule import Context
+from prdlint.story import parse_story
+
+
+@check("missing-value")
+def missing_value(item: Item, ctx: Context) -> Iterator[Hit]:
+    part = item.part("story")
+    if part is None:
+        return
+    story = parse_story(part.text)
+    if story is None:
+        # Not in story form: another rule says so; here only a plain request without a reason.
+        if " so that " in part.text or " in order to " in part.text or " because " in part.text:
+            return
+        yield Hit(part, 0, min(len(part.text), 60))
+        return
+    if story.ends is None:
+        yield Hit(part, story.means[0], story.means[1])

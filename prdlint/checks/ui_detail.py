@@ -1,0 +1,56 @@
+"""ui-detail: pixel sizes, exact positions, colours, fonts and widget choices dictated."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from prdlint.checks import check
+from prdlint.checks._text import regions, story_of
+from prdlint.model import Hit, Item
+from prdlint.rule import Context
+
+_COLOR = (
+    r"(?:red|green|blue|grey|gray|black|white|yellow|orange|purple|pink|teal|navy|maroon|"
+    r"cyan|magenta|turquoise|beige|(?:light|dark|bright|pale)\s+\w+)"
+)
+_WIDGET = (
+    r"(?:button|link|text|label|font|background|banner|icon|header|footer|border|bar|box|badge|"
+    r"tab|panel|card|heading|title|menu|tooltip|highlight)s?"
+)
+_PATTERNS = [
+    r"\b\d+(?:\.\d+)?\s?(?:px|pt|rem|dp|pixels?|points?)\b(?!\s*(?:of\s+)?(?:reward|loyalty|credit|bonus))",
+    r"(?<![\w&])#(?=[0-9a-fA-F]*[a-fA-F])(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b",
+    r"\b(?:rgba?|hsla?)\(\s*\d",
+    rf"(?i:\b{_COLOR}[\s-]+(?:colou?red\s+)?{_WIDGET}\b)",
+    rf"(?i:\b{_WIDGET}\s+(?:in|coloured|colored|should\s+be|must\s+be)\s+{_COLOR}\b)",
+    r"(?i:\b(?:top|bottom|upper|lower)[\s-](?:left|right)(?:[\s-]hand)?(?:\s+corner)?\b)",
+    r"(?i:\b(?:left|right|center|centre)[\s-]aligned\b|\b(?:centered|centred)\s+(?:on|in)\b)",
+    r"(?i:\b(?:positioned|placed|docked|pinned|anchored)\s+(?:at|in|on|to)\s+the\s+"
+    r"(?:top|bottom|left|right|center|centre|corner)\b)",
+    r"(?i:\bfont[\s-](?:size|weight|family|colou?r)\b|\b(?:bold|italic|underlined)\s+\d+\s?(?:px|pt))",
+    r"\b(?:Arial|Helvetica|Times New Roman|Roboto|Open Sans|Comic Sans|Verdana|Calibri|"
+    r"Montserrat|Source Sans)\b",
+]
+# Widget choices count only where the story itself asks for them.
+_WIDGET_CHOICE = re.compile(
+    r"(?i:\b(?:drop[\s-]?down(?:\s+(?:menu|list|box))?|radio[\s-]buttons?|check[\s-]?box(?:es)?|"
+    r"combo[\s-]?box(?:es)?|toggle\s+switch(?:es)?|carousel|hamburger\s+menu|accordion|"
+    r"date[\s-]?picker|modal(?:\s+(?:dialog|window))?|text[\s-]?(?:field|box)(?:es)?|"
+    r"spinner|slider)\b)"
+)
+UI_DETAIL = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+
+
+@check("ui-detail")
+def ui_detail(item: Item, ctx: Context) -> Iterator[Hit]:
+    for part, start, end in regions(item):
+        for match in UI_DETAIL.finditer(part.text, start, end):
+            if not ctx.is_allowed(match.group()):
+                yield Hit(part, match.start(), match.end())
+    found = story_of(item)
+    if found is not None:
+        part, story = found
+        for match in _WIDGET_CHOICE.finditer(part.text, *story.means):
+            if not ctx.is_allowed(match.group()):
+                yield Hit(part, match.start(), match.end())

@@ -1,0 +1,36 @@
+"""Lint text in memory the way the CLI would, for exact assertions in tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from prdlint.engine import Linter, LintSettings
+from prdlint.model import Finding
+from prdlint.readers.markdown import read_markdown
+from prdlint.readers.storylist import read_story_list
+from prdlint.registry import all_rules, select_rules
+from prdlint.rule import Rule
+
+_ALL: list[Rule] = []
+
+
+def rules_named(*names: str) -> list[Rule]:
+    if not _ALL:
+        _ALL.extend(all_rules())
+    return list(select_rules(_ALL, list(names)).rules)
+
+
+def lint_story(text: str, *names: str, explicit: Sequence[str] = ()) -> list[Finding]:
+    rules = rules_named(*names) if names else list(select_rules(all_rules(), None).rules)
+    settings = LintSettings(explicit=frozenset(explicit or names))
+    return Linter(rules, settings).lint(read_story_list(text, "stories.txt"))
+
+
+def lint_markdown(text: str, *names: str, path: str = "prd.md") -> list[Finding]:
+    rules = rules_named(*names) if names else list(select_rules(all_rules(), None).rules)
+    return Linter(rules, LintSettings(explicit=frozenset(names))).lint(read_markdown(text, path))
+
+
+def brief(findings: Sequence[Finding]) -> list[tuple[str, int, int, str]]:
+    """(rule, line, column, snippet) of each finding: what tests compare."""
+    return [(f.rule, f.location.line, f.location.column, f.snippet) for f in findings]

@@ -1,0 +1,157 @@
+"""The markdown reader: exact items, kinds, parts and lines from tricky documents."""
+
+from __future__ import annotations
+
+from prdlint.model import Item
+from prdlint.readers.markdown import ReadSettings, parse_body, read_markdown
+
+TRICKY = """\
+---
+title: Checkout PRD
+type: product requirements
+---
+# Checkout
+
+Intro paragraph.
+
+## Epic: Payments
+
+### Stories
+
+- **As a** shopper, I want to pay with a saved card, so that checkout is quick.
+  - Given a saved card
+  - When I pay
+  - Then the order is placed
+- As a shopper I want receipts emailed
+  Acceptance criteria:
+  - receipt arrives within 5 minutes
+
+**User Story:** As a clerk, I want refunds, so that customers are happy.
+
+#### Acceptance Criteria
+
+1. Refund appears in the ledger.
+
+```
+As a hacker, I want code blocks linted, so that this is a story.
+```
+
+<!-- As a comment, I want to be ignored, so that HTML is not prose. -->
+
+## Requirements
+
+- The system must email a receipt for every order.
+- Too short.
+
+| ID | User Story | Acceptance criteria |
+|----|------------|---------------------|
+| 1 | As a user, I want to log in so that I can see my orders | Login works<br>Logout works |
+"""
+
+
+def _summary(items: list[Item]) -> list[tuple[str, int, str | None, list[tuple[str, int, int]]]]:
+    return [
+        (i.kind, i.line, i.parent, [(p.field, p.line, p.position(0)[1]) for p in i.parts])
+        for i in items
+        if i.kind not in ("document", "section")
+    ]
+
+
+def test_stories_criteria_and_requirements_with_exact_lines() -> None:
+    items = read_markdown(TRICKY, "prd.md")
+    assert _summary(items) == [
+        ("epic", 9, None, [("title", 9, 4)]),
+        (
+            "story",
+            13,
+            "prd.md:9",
+            [("story", 13, 5), ("criterion", 14, 5), ("criterion", 15, 5), ("criterion", 16, 5)],
+        ),
+        ("story", 17, "prd.md:9", [("story", 17, 3), ("criterion", 19, 5)]),
+        ("story", 21, "prd.md:9", [("story", 21, 3), ("criterion", 25, 4)]),
+        ("requirement", 35, None, [("requirement", 35, 3)]),
+        ("story", 40, None, [("story", 40, 7), ("criterion", 40, 65), ("criterion", 40, 80)]),
+    ]
+
+
+def test_story_text_drops_markup_and_labels() -> None:
+    stories = [i for i in read_markdown(TRICKY, "prd.md") if i.kind == "story"]
+    assert [s.parts[0].text for s in stories] == [
+        "As a shopper, I want to pay with a saved card, so that checkout is quick.",
+        "As a shopper I want receipts emailed",
+        "User Story: As a clerk, I want refunds, so that customers are happy.",
+        "As a user, I want to log in so that I can see my orders",
+    ]
+    assert [p.text for p in stories[3].criteria] == ["Login works", "Logout works"]
+
+
+def test_code_blocks_html_and_front_matter_are_not_prose() -> None:
+    text = "\n".join(p.text for i in read_markdown(TRICKY, "prd.md") for p in i.parts)
+    assert "hacker" not in text
+    assert "As a comment" not in text
+    assert "product requirements" not in text
+
+
+def test_document_item_carries_outline_and_front_matter() -> None:
+    document = read_markdown(TRICKY, "prd.md")[0]
+    assert document.kind == "document"
+    assert document.title == "Checkout"
+    assert document.fields["front_matter"] == {
+        "title": "Checkout PRD",
+        "type": "product requirements",
+    }
+    assert [h[:2] for h in document.fields["headings"]][:3] == [
+        (1, "Checkout"),
+        (2, "Epic: Payments"),
+        (3, "Stories"),
+    ]
+
+
+def test_design_documents_are_recognised_by_title() -> None:
+    document = read_markdown("# ADR 0018: Supported databases\n", "adr.md")[0]
+    assert document.fields["document_type"] == "adr"
+
+
+def test_skip_sections_leave_their_content_unread() -> None:
+    text = "# PRD\n\n## Technical notes\n\n- As a dev, I want Redis, so that it is fast.\n\n## Stories\n\n- As a user, I want to log in, so that I see my data.\n"
+    items = read_markdown(text, "p.md", ReadSettings(skip_sections=("technical notes",)))
+    assert [(i.kind, i.line) for i in items if i.kind == "story"] == [("story", 9)]
+
+
+def test_bare_i_want_items_under_a_stories_heading_are_stories() -> None:
+    items = read_markdown("## User stories\n\n- I want to export my data.\n", "p.md")
+    assert [(i.kind, i.line) for i in items if i.kind == "story"] == [("story", 3)]
+
+
+def test_gherkin_paragraph_after_a_story_is_its_criteria() -> None:
+    text = "As a buyer, I want a receipt, so that I can claim expenses.\n\nGiven a paid order\nWhen I open it\nThen I can download a receipt\n"
+    story = next(i for i in read_markdown(text, "p.md") if i.kind == "story")
+    assert [(p.text, p.line) for p in story.criteria] == [
+        ("Given a paid order", 3),
+        ("When I open it", 4),
+        ("Then I can download a receipt", 5),
+    ]
+
+
+def test_checklist_after_a_story_is_its_criteria() -> None:
+    text = "As a buyer, I want a receipt, so that I can claim expenses.\n\n- [ ] PDF download\n- [x] Emailed copy\n"
+    story = next(i for i in read_markdown(text, "p.md") if i.kind == "story")
+    assert [p.line for p in story.criteria] == [3, 4]
+
+
+def test_parse_body_splits_story_prose_and_criteria() -> None:
+    body = parse_body(
+        "As a user, I want alerts, so that I react.\n\nSome context.\n\n"
+        "h3-like\n\n### Acceptance Criteria\n\n- alert within 1 minute\n"
+    )
+    assert body.story is not None and body.story.text.startswith("As a user")
+    assert [p.text for p in body.criteria] == ["alert within 1 minute"]
+    assert body.criteria[0].line == 9
+    assert all(p.origin == "description" for p in body.description)
+
+
+def test_columns_point_at_the_word_after_markup() -> None:
+    items = read_markdown("- **Bold** and `code` then TBD here\n", "p.md")
+    body = next(p for i in items for p in i.parts if p.field == "body")
+    offset = body.text.index("TBD")
+    assert body.position(offset) == (1, 3 + len("**Bold** and `code` then "))
