@@ -456,3 +456,12 @@ def test_missing_jira_extra_names_the_install_command(tmp_path: Path) -> None:
     assert done.stderr == (
         "prdlint: error: the jira extra is not installed: pip install 'prdlint[jira]'\n"
     )
+
+
+def test_unknown_jira_config_key(config: Path) -> None:
+    config.write_text(config.read_text() + "jira:\n  token: abc\n")
+    _assert_one_line_error(
+        _run(config, "PROJ"),
+        f"{config}: unknown key 'jira.token' "
+        "(known: url, ac-field, issue-types, ignore-label, timeout)",
+    )
