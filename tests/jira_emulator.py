@@ -106,6 +106,7 @@ class Emulator:
         self.failures: list[Failure] = []
         self.log: list[tuple[str, str, dict[str, list[str]]]] = []
         self._lock = threading.Lock()
+        self._selected: dict[str, list[IssueSpec]] = {}
         self._server: ThreadingHTTPServer | None = None
 
     # ------------------------------------------------------------------ lifecycle
@@ -233,9 +234,17 @@ class Emulator:
         }
 
     def select(self, jql: str) -> list[IssueSpec]:
-        """The issues a (tiny) JQL subset selects; raises JqlError like Jira's 400s."""
+        """The issues a (tiny) JQL subset selects; raises JqlError like Jira's 400s.
+        Cached per query, so paging through 100,000 issues stays linear."""
+        with self._lock:
+            cached = self._selected.get(jql)
+        if cached is not None:
+            return cached
         matcher = _compile_jql(jql, {s.project for s in self.issues})
-        return [s for s in self.issues if matcher(s)]
+        selected = [s for s in self.issues if matcher(s)]
+        with self._lock:
+            self._selected[jql] = selected
+        return selected
 
 
 class JqlError(Exception):
