@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from prdlint import suppressions
 from prdlint.model import Finding, Hit, Item, ItemRef, Location, Part, Severity
 from prdlint.rule import Context, Rule
 
@@ -18,6 +19,7 @@ class LintSettings:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule -> options
     allow_terms: frozenset[str] = frozenset()
     explicit: frozenset[str] = frozenset()  # rule names the user selected by name
+    known_rules: frozenset[str] = frozenset()  # every rule name and code (casefolded) in the run
 
 
 def _clip(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
@@ -106,6 +108,7 @@ class Linter:
             ]
             if applicable:
                 findings.extend(self._backlog_findings(rule, applicable, ctx))
+        findings = suppressions.apply(findings, items, self)
         findings.sort(key=lambda f: f.sort_key)
         return findings
 

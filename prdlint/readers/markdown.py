@@ -17,6 +17,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from prdlint import suppressions
 from prdlint.model import Item, Part, Segment, Source
 from prdlint.story import looks_like_story, parse_story
 
@@ -508,8 +509,13 @@ def read_markdown(text: str, path: str, settings: ReadSettings | None = None) ->
     """Every item in a markdown document: the document, its sections, epics, stories and
     requirements, in document order."""
     reader = _Reader(path, text, settings or ReadSettings())
-    _run(reader, _parser().parse(text))
-    return reader.finish(Source(path))
+    tokens = _parser().parse(text)
+    _run(reader, tokens)
+    items = reader.finish(Source(path))
+    directives = suppressions.collect(text, tokens)
+    if directives:
+        reader.document.fields[suppressions.SUPPRESSIONS_FIELD] = directives
+    return items
 
 
 def parse_body(text: str, field: str = "description") -> Body:
