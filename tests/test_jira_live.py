@@ -346,6 +346,14 @@ CAPTCHA = {"X-Authentication-Denied-Reason": "CAPTCHA_CHALLENGE; login-url=http:
             "searching: try again later or lower --limit",
         ),
         (
+            "/search",
+            429,
+            b"{}",
+            {"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"},
+            "Jira at {url} is rate limiting requests (429) while searching: try again later or "
+            "lower --limit",
+        ),
+        (
             "/field",
             500,
             b"<html>Internal error</html>",
@@ -397,7 +405,7 @@ def test_http_failures(
     emulator.fail(route, status, body, headers=headers)
     _assert_one_line_error(_run(config, "PROJ"), message.format(url=emulator.url))
     if status == 429:
-        retries = 3 if headers["Retry-After"] == "0" else 1  # a long wait is not waited
+        retries = 3 if headers["Retry-After"] == "0" else 1  # long or dated waits fail at once
         assert len(emulator.requests("/search")) == retries
 
 
