@@ -473,3 +473,18 @@ def test_unknown_jira_config_key(config: Path) -> None:
         f"{config}: unknown key 'jira.token' "
         "(known: url, ac-field, issue-types, ignore-label, timeout)",
     )
+
+
+@pytest.mark.parametrize("progress", [True, False])
+def test_progress_goes_to_stderr_only_when_asked(
+    emulator: Emulator, capsys: pytest.CaptureFixture[str], progress: bool
+) -> None:
+    from prdlint.jira_live import JiraSession, Query, credentials_from_env, fetch_items
+
+    session = JiraSession(credentials_from_env(os.environ), timeout=5, progress=progress)
+    items = list(fetch_items(session.open(), Query(project="PROJ", limit=5)))
+    assert len(items) == 5
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    expected = "".join(f"\rfetching from Jira: {n} issues" for n in (2, 4, 5)) + "\n"
+    assert captured.err == (expected if progress else "")
