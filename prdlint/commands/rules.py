@@ -79,7 +79,8 @@ def rule_command(name: str, rule_packs: tuple[Path, ...]) -> None:
 @rule_packs_option
 def rules_command(output_format: str, rule_packs: tuple[Path, ...]) -> None:
     """List every rule: code, name, default severity and summary."""
-    rules = _rules(rule_packs)
+    # prdlint's own rules first, then those of plugins and packs, each by code.
+    rules = sorted(_rules(rule_packs), key=lambda r: (not _builtin(r), r.code))
     if output_format == "json":
         click.echo(json.dumps([_rule_json(r) for r in rules], indent=2))
         return
