@@ -7,7 +7,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from prdlint.cli import cli
 from prdlint.commands.init import STARTER_PACK
 from prdlint.engine import Linter, LintSettings
 from prdlint.readers.markdown import read_markdown
@@ -59,3 +61,21 @@ def test_example_packs_load_beside_the_builtins() -> None:
         "acme-story-too-long",
         "acme-personal-data-without-privacy",
     }
+
+
+def test_the_example_backlog_breaks_each_acme_rule_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    backlog = "examples/rule-packs/acme-backlog.txt"
+    result = CliRunner().invoke(cli, ["check", "--rules", str(PACKS), "--select", "ACME", backlog])
+    assert result.exit_code == 1
+    rows = [line.split(" ", 2)[:2] for line in result.output.splitlines()[:-1]]
+    assert rows == [
+        [f"{backlog}:1:55:", "ACME101"],
+        [f"{backlog}:3:1:", "ACME202"],
+        [f"{backlog}:5:35:", "ACME204"],
+        [f"{backlog}:6:1:", "ACME203"],
+    ]
+    only_dor = CliRunner().invoke(
+        cli, ["check", "--rules", str(PACKS), "--select", "tag:definition-of-ready", backlog]
+    )
+    assert "ACME101" not in only_dor.output and only_dor.output.count("ACME2") == 3
