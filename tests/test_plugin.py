@@ -130,3 +130,16 @@ def test_plugin_formatter(project: Path) -> None:
         ["prd.md", "", "5", "7", "EXA101", "story-mentions-ticket", "warning",
          "only points at PAY-42; state the need here so the story stands on its own"],
     ]  # fmt: skip
+
+
+def test_inline_suppression_names_the_plugin_rule(project: Path) -> None:
+    """Line 7 of PRD is silenced by the disable-next-line comment above it; without the
+    comment it fires."""
+    (project / "bare.md").write_text(
+        PRD.replace("<!-- prdlint-disable-next-line story-mentions-ticket -->\n", ""),
+        encoding="utf-8",
+    )
+    for name, lines in (("bare.md", [5, 6]), ("prd.md", [5])):
+        code, output = run("check", "--select", "EXA101", "--format", "json", name)
+        assert code == 1
+        assert [f["location"]["line"] for f in json.loads(output)["findings"]] == lines
