@@ -400,7 +400,8 @@ class _Reader:
         text = _CHECKBOX.sub("", part.text)
         owner = self._criteria_owner()
         parent_role = parent[0] if parent else None
-        if looks_like_story(text) or (self._in_stories() and parse_story(text) is not None):
+        bare_story = parent is None and self._in_stories() and parse_story(text) is not None
+        if looks_like_story(text) or bare_story:
             self._start_story(part, self.level)
             return "story"
         label = _AC_LABEL.match(part.text)
