@@ -215,6 +215,12 @@ _LEADING_REASON = re.compile(
     re.IGNORECASE,
 )
 REASON_MARK = _ENDS_MARK
+_OPENS_WITH_REASON = re.compile(r"[\W_]*(?:so|since|because)\b", re.IGNORECASE)
+
+
+def opens_with_reason(text: str) -> bool:
+    """Free text that is all reason ("So volunteers can ..."): it asks for nothing itself."""
+    return _OPENS_WITH_REASON.match(text) is not None
 
 
 def actor_role(text: str) -> str | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from prdlint.model import Item, Part
 from prdlint.rule import Context
-from prdlint.story import REASON_MARK, Story, parse_story
+from prdlint.story import REASON_MARK, Story, opens_with_reason, parse_story
 
 Region = tuple[Part, int, int]  # a part and a [start, end) span of its text
 
@@ -57,7 +57,7 @@ def request_regions(item: Item) -> Iterator[Region]:
         yield part, story.means[0], story.means[1]
         return
     for part in item.parts:
-        if part.field in ("story", "requirement"):
+        if part.field in ("story", "requirement") and not opens_with_reason(part.text):
             yield part, 0, request_end(part.text)
 
 
