@@ -72,6 +72,19 @@ def _in_verb_position(text: str, start: int, region_start: int) -> bool:
     return word in _VERB_CONTEXT or word.endswith("ly")
 
 
+_NOUN_FOLLOWER = re.compile(r"\s*(?:$|[,.;:)]|(?:at|in|on|for|of|with|from|to|is|are)\b)", re.I)
+
+
+def _second_is_noun(text: str, match: re.Match[str]) -> bool:
+    """ "track my child's activity and schedule at camp": the second word has no object of
+    its own while the first had one, so it is a noun joined to the first object."""
+    if "second" not in match.groupdict() or match.group("second") is None:
+        return False
+    gap = text[match.end("first") : match.start("second")]
+    has_own_object = len(gap.split()) > 1
+    return has_own_object and _NOUN_FOLLOWER.match(text, match.end("second")) is not None
+
+
 def _same_need(match: re.Match[str]) -> bool:
     groups = match.groupdict()
     if not groups.get("first") or not groups.get("second"):
@@ -88,6 +101,8 @@ def compound_story(item: Item, ctx: Context) -> Iterator[Hit]:
         ):  # fmt: skip
             for match in pattern.finditer(part.text, start, end):
                 if _SHARED_OBJECT.search(match.group()) or _same_need(match):
+                    continue
+                if _second_is_noun(part.text, match):
                     continue
                 if match.groupdict().get("first") and not _in_verb_position(
                     part.text, match.start("first"), start
