@@ -104,7 +104,8 @@ def browse(names: Sequence[str]) -> None:
             decoded = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             decoded = raw.decode("cp1252", errors="replace")
-        texts.extend(f"{file.stem}: {line.strip()}" for line in decoded.splitlines() if line.strip())
+        lines = [line.strip() for line in decoded.splitlines() if line.strip()]
+        texts.extend(f"{file.stem}: {line}" for line in lines)
     stories = [t.split(": ", 1)[1] for t in texts]
     fired = fired_rules(stories, names or RULES)
     for rule in names or RULES:

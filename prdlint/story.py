@@ -69,7 +69,7 @@ _NOT_PERSONA = frozenset(
         "server", "database", "code", "module", "we", "i", "table", "column", "field", "data",
         "button", "screen", "form", "feature", "function", "component", "model", "ui",
         "interface", "dashboard", "report", "list", "menu", "option", "layout", "background",
-        "logo", "text", "program", "bot", "job", "script", "pipeline", "function",
+        "logo", "text", "program", "bot", "job", "script", "pipeline",
     }
 )  # fmt: skip
 
@@ -113,13 +113,13 @@ def _ends_mark_word(mark: str) -> str:
 
 # Words after which "to <verb>" completes the request instead of giving its reason:
 # "be able to", "a way to", "allow users to".
-_INFINITIVE_TAKERS = frozenset(
-    """able want wants like need needs how what where when whether way ways ability option
+_TAKER_WORDS = """able want wants like need needs how what where when whether way ways
+    ability option
     options possibility opportunity chance permission access right time going have has had
     try trying used wish forget remember continue start begin agree decide expect ask asked
     be is are was easy possible allowed required reminder instructions prompt prompted and
-    order me us them him her you users people others someone anyone everyone members apps""".split()
-)
+    order me us them him her you users people others someone anyone everyone members apps"""
+_INFINITIVE_TAKERS = frozenset(_TAKER_WORDS.split())
 # "use ALFRED to ...", "have the app to ...": the infinitive belongs to the request.
 _REQUEST_VERB = re.compile(r"(?:to\s+)?(?:use|using|have|let|ask|tell|need)\b", re.IGNORECASE)
 _OBJECT_START = re.compile(

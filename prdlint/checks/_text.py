@@ -126,3 +126,31 @@ def is_technical_persona(item: Item) -> bool:
     need. The team's own developers are not: their tool choices are the team's design."""
     role = role_text(item)
     return bool(_DEVELOPER_ROLES.search(role)) and not is_team_role(role)
+
+
+# A technology the user receives or opens is the user's own format: "download ... as an
+# SQLite database", "get a Data Package into Node".
+_USERS_FORMAT = re.compile(
+    r"(?i:\b(?:download\w*|export\w*|import\w*|open\w*)\b[^.;,]{0,60}$"
+    r"|\b(?:get|gets|getting|load|loads)\b[^.;,]{0,40}\b(?:into|as)\s+(?:an?\s+|my\s+)?\w*\s*$)"
+)
+
+# "a jQuery plugin", "an Elasticsearch integration", "pipelines that use Kafka": the
+# technology is the user's own ecosystem, which the product must fit.
+_USERS_ECOSYSTEM_AFTER = re.compile(
+    r"(?i:[\s-]+(?:plugin|plug-in|integration|connector|adapter|extension|sdk|client|support|"
+    r"compatibility|compatible|users?|developers?|emulator)s?\b)"
+)
+_USERS_ECOSYSTEM_BEFORE = re.compile(
+    r"(?i:\b(?:integrat\w+\s+with|support\s+for|compatible\s+with|works?\s+with|connect\s+to|"
+    r"that\s+uses?|which\s+uses?|from|with\s+my|in\s+my|on\s+my|to\s+my)\s+(?:\w+\s+)?$)"
+)
+
+
+def users_own_technology(text: str, start: int, at: int, end: int) -> bool:
+    """The technology is the user's own tool, format or ecosystem, not the team's choice."""
+    return (
+        _USERS_FORMAT.search(text, max(start, at - 70), at) is not None
+        or _USERS_ECOSYSTEM_BEFORE.search(text, max(start, at - 40), at) is not None
+        or _USERS_ECOSYSTEM_AFTER.match(text, end) is not None
+    )

@@ -33,10 +33,8 @@ _SECOND = rf"(?:{_ACTION}|be\s+(?:notified|alerted|informed|reminded))"
 _LEAD = r"\b"
 # A verb in verb position follows these words (or starts the request, or follows an
 # adverb); after "a dropdown", "all", "discounts," the same word is a noun.
-_VERB_CONTEXT = frozenset(
-    "to can could will would should must may i we by able also and or want need like wish "
-    "then both either me us".split()
-)
+_VERB_CONTEXT_WORDS = "to can could will would should must may i we by able also and or want need"
+_VERB_CONTEXT = frozenset(f"{_VERB_CONTEXT_WORDS} like wish then both either me us".split())
 # "edit and delete", "to view my orders and (to) export them".
 _TWO_ACTIONS = re.compile(
     rf"(?i:{_LEAD}(?P<first>{_ACTION})(?:s|ed|ing)?\b[^,;.()]{{0,80}}?"

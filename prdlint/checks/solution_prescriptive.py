@@ -6,7 +6,13 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
-from prdlint.checks._text import in_design_document, is_technical_persona, regions, word_pattern
+from prdlint.checks._text import (
+    in_design_document,
+    is_technical_persona,
+    regions,
+    users_own_technology,
+    word_pattern,
+)
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
 
@@ -35,7 +41,8 @@ containerised, Docker container, GitHub Actions, GitLab CI, Travis CI, Keycloak,
 NoSQL, Minikube, Helm chart, Cloud Run, cloudrun, App Engine, Google Cloud Functions,
 Vite, Jest, Cypress, Playwright, Storybook, Gemini, ChatGPT API, OpenAI API, LangChain,
 row locking, row lock, row-level locking, optimistic locking, pessimistic locking, mutex,
-data loader, semantic HTML, in a container, monolith, HTML framework, CSS framework, JavaScript framework
+data loader, semantic HTML, in a container, monolith, HTML framework, CSS framework,
+JavaScript framework
 """
 _TECH_WORDS = [w.strip() for w in TECHNOLOGIES.replace("\n", " ").split(",") if w.strip()]
 # Names that are also ordinary words ("react to", "a flask", "celery") match only as written.
@@ -64,13 +71,6 @@ _CODE_NAME = re.compile(
     r"|(?<![\w/])(?:[\w-]+/)+[\w-]+\.(?:py|js|jsx|ts|tsx|java|rb|go|cs|php|kt|swift|vue)\b"
     r"|\b(?:the|a|an|new)\s+(?:`\w+`|[A-Z][a-z]+[A-Z]\w*)\s+class\b"
 )
-# A technology the user receives or opens is the user's own format: "download ... as an
-# SQLite database", "get a Data Package into Node".
-_USERS_FORMAT = re.compile(
-    r"(?i:\b(?:download\w*|export\w*|import\w*|open\w*)\b[^.;,]{0,60}$"
-    r"|\b(?:get|gets|getting|load|loads)\b[^.;,]{0,40}\b(?:into|as)\s+(?:an?\s+|my\s+)?\w*\s*$)"
-)
-
 # Grammar that hands the team a build step: "use X to", "implement a caching layer".
 _BUILD_STEP = re.compile(
     r"\b(?:implement|build|create|write|add|set\s+up|introduce|develop)\s+(?:a|an|the|new)?\s*"
@@ -102,7 +102,7 @@ def solution_prescriptive(item: Item, ctx: Context) -> Iterator[Hit]:
         text = part.text
         for pattern in (_TECH, _BUILT_WITH, _INDEXED):
             for match in pattern.finditer(text, start, end):
-                if ctx.is_allowed(match.group()) or _users_format(
+                if ctx.is_allowed(match.group()) or users_own_technology(
                     text, start, match.start(), match.end()
                 ):
                     continue
@@ -113,24 +113,3 @@ def solution_prescriptive(item: Item, ctx: Context) -> Iterator[Hit]:
             for match in pattern.finditer(text, start, end):
                 if not _TECH.search(match.group()) and not ctx.is_allowed(match.group()):
                     yield Hit(part, match.start(), match.end())
-
-
-# "a jQuery plugin", "an Elasticsearch integration", "pipelines that use Kafka": the
-# technology is the user's own ecosystem, which the product must fit.
-_USERS_ECOSYSTEM_AFTER = re.compile(
-    r"(?i:[\s-]+(?:plugin|plug-in|integration|connector|adapter|extension|sdk|client|support|"
-    r"compatibility|compatible|users?|developers?)s?\b)"
-)
-_USERS_ECOSYSTEM_BEFORE = re.compile(
-    r"(?i:\b(?:integrat\w+\s+with|support\s+for|compatible\s+with|works?\s+with|connect\s+to|"
-    r"that\s+uses?|which\s+uses?|from|with\s+my|in\s+my|on\s+my|to\s+my)\s+(?:\w+\s+)?$)"
-)
-
-
-def _users_format(text: str, start: int, at: int, end: int) -> bool:
-    """The technology is the user's own tool, format or ecosystem, not the team's choice."""
-    return (
-        _USERS_FORMAT.search(text, max(start, at - 70), at) is not None
-        or _USERS_ECOSYSTEM_BEFORE.search(text, max(start, at - 40), at) is not None
-        or _USERS_ECOSYSTEM_AFTER.match(text, end) is not None
-    )
