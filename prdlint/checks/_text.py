@@ -80,8 +80,7 @@ _TEAM_ROLE = re.compile(
     r"web|css|ui|mobile|android|ios|devops|cloud|qa|test|platform|infrastructure|"
     r"site\s+reliability|database|db|data|ml|system|systems|project|scrum|dev)\s+)?"
     r"(?:developer|programmer|engineer|architect|devops|dev|team|team\s+member|tester|"
-    r"qa|maintainer|product\s+owner|scrum\s+master|sysadmin|system\s+administrator|"
-    r"administrator\s+of\s+the\s+system|system|coder)s?$"
+    r"qa|maintainer|product\s+owner|scrum\s+master|system|coder)s?$"
 )
 _DEVELOPER_ROLES = re.compile(
     r"\b(?:developer|programmer|engineer|integrator|api\s+(?:user|consumer|client)|"

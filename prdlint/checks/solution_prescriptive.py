@@ -93,6 +93,10 @@ _INDEXED = re.compile(
 )
 
 
+# Everything that names the build's technology; technical-task reuses it.
+BUILD_TECH = (_TECH, _BUILT_WITH, _INDEXED, _CACHE, _CODE_NAME)
+
+
 @check("solution-prescriptive")
 def solution_prescriptive(item: Item, ctx: Context) -> Iterator[Hit]:
     if in_design_document(item, ctx):
