@@ -473,13 +473,19 @@ class _Reader:
         )
 
     def finish(self, source: Source) -> list[Item]:
+        if not self.document.title:
+            self.document.title = self.front.get("title") or self.path
+        document_type = _document_type(str(self.document.title), self.front)
         self.document.fields = {
             "headings": tuple(self.outline),
             "front_matter": self.front,
-            "document_type": _document_type(self.document.title, self.front),
+            "document_type": document_type,
         }
-        if not self.document.title:
-            self.document.title = self.front.get("title") or self.path
+        if document_type is not None:
+            # Every item carries its document's type, so rules can scope by it.
+            for draft in self.drafts:
+                if draft is not self.document:
+                    draft.fields = {**draft.fields, "document_type": document_type}
         self.document.parts.insert(0, Part.at("title", str(self.document.title), 1))
         return [draft.build(source) for draft in self.drafts]
 
