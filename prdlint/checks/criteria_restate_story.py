@@ -10,26 +10,18 @@ from collections.abc import Iterator
 
 from prdlint.checks import check
 from prdlint.checks._text import story_of
+from prdlint.checks._tokens import content_words
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_STOP_WORDS = """a an the to of and or in on at for with by from as is are be can could should
-must will would i we my our me us you your they their it its this that these those so want
-able user users have has do does system verify ensure check make sure"""
-_STOP = frozenset(_STOP_WORDS.split())
+# Words a criterion may add without adding a condition ("the user can ...").
+_FILLER = frozenset({"user", "users"})
 OVERLAP = 0.8  # share of the criterion's content words already in the request
 MIN_WORDS = 2
 
 
-def content_words(text: str) -> set[str]:
-    words = set()
-    for word in _WORD.findall(text.casefold()):
-        if word in _STOP:
-            continue
-        # A crude stem so that "exports"/"exported"/"export" compare equal.
-        words.add(re.sub(r"(?:ing|ed|es|s)$", "", word) if len(word) > 4 else word)
-    return words
+def _words(text: str) -> frozenset[str]:
+    return content_words(text) - _FILLER
 
 
 @check("criteria-restate-story")
@@ -38,12 +30,12 @@ def criteria_restate_story(item: Item, ctx: Context) -> Iterator[Hit]:
     if found is None or not item.criteria:
         return
     story = found[1]
-    request = content_words(story.means_text)
+    request = set(_words(story.means_text))
     if len(request) < MIN_WORDS:
         return
-    request |= content_words(story.role_text)  # "The accountant can ..." names the persona
+    request |= _words(story.role_text)  # "The accountant can ..." names the persona
     for part in item.criteria:
-        words = content_words(part.text)
+        words = _words(part.text)
         if len(words) < MIN_WORDS or re.search(r"\d", part.text):
             continue
         if len(words & request) / len(words) >= OVERLAP:
