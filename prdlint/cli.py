@@ -6,6 +6,7 @@ import click
 
 from prdlint import __version__
 from prdlint.commands.check import check
+from prdlint.commands.jira import jira
 from prdlint.commands.rules import rule_command, rules_command
 
 
@@ -17,6 +18,7 @@ def cli() -> None:
 
 
 cli.add_command(check)
+cli.add_command(jira)
 cli.add_command(rule_command)
 cli.add_command(rules_command)
 
