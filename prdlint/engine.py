@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from prdlint import suppressions
 from prdlint.model import Finding, Hit, Item, ItemRef, Location, Part, Severity
 from prdlint.rule import Context, Rule
 
@@ -18,6 +19,7 @@ class LintSettings:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule -> options
     allow_terms: frozenset[str] = frozenset()
     explicit: frozenset[str] = frozenset()  # rule names the user selected by name
+    known_rules: frozenset[str] = frozenset()  # every rule name and code (casefolded) in the run
 
 
 def _clip(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
@@ -104,9 +106,11 @@ class Linter:
         for item in items:
             if item.parent is not None:
                 children.setdefault(item.parent, []).append(item)
+        documents = {i.source.path or "": i for i in items if i.kind == "document"}
         findings: list[Finding] = []
         for rule in self.item_rules:
             self._contexts[rule.name].children = children
+            self._contexts[rule.name].documents = documents
         # Item by item (not rule by rule), so the rules of one item share its memoised
         # story parse while it is still in the cache.
         for item in items:
@@ -121,6 +125,7 @@ class Linter:
             ]
             if applicable:
                 findings.extend(self._backlog_findings(rule, applicable, ctx))
+        findings = suppressions.apply(findings, items, self)
         findings.sort(key=lambda f: f.sort_key)
         return findings
 

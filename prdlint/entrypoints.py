@@ -20,10 +20,16 @@ _VALUE = re.compile(r"^(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+))?\s*(?:\[[^\
 
 
 @dataclass(frozen=True, slots=True)
+class Distribution:
+    name: str  # as its metadata spells it (the Name field)
+
+
+@dataclass(frozen=True, slots=True)
 class EntryPoint:
     name: str
     value: str  # "module:attribute", as written in entry_points.txt
     group: str
+    dist: Distribution | None = None
 
     def load(self) -> Any:
         match = _VALUE.match(self.value)
@@ -50,7 +56,21 @@ def _metadata_dirs(paths: Iterable[str]) -> Iterator[tuple[str, str]]:
                 yield normalised, os.path.join(entry or ".", name)
 
 
-def _parse(text: str, group: str) -> Iterator[EntryPoint]:
+def _distribution(directory: str) -> Distribution | None:
+    for name in ("METADATA", "PKG-INFO"):
+        try:
+            with open(os.path.join(directory, name), encoding="utf-8") as file:
+                for line in file:
+                    if line.startswith("Name:"):
+                        return Distribution(line[5:].strip())
+                    if not line.strip():
+                        break  # the headers end at the first blank line
+        except (OSError, UnicodeDecodeError):
+            continue
+    return None
+
+
+def _parse(text: str, group: str, dist: Distribution | None) -> Iterator[EntryPoint]:
     section = None
     for raw in text.splitlines():
         line = raw.strip()
@@ -60,7 +80,7 @@ def _parse(text: str, group: str) -> Iterator[EntryPoint]:
             section = line[1:-1].strip()
         elif section == group and "=" in line:
             name, value = line.split("=", 1)
-            yield EntryPoint(name.strip(), value.strip(), group)
+            yield EntryPoint(name.strip(), value.strip(), group, dist)
 
 
 def entry_points(group: str) -> list[EntryPoint]:
@@ -77,5 +97,5 @@ def entry_points(group: str) -> list[EntryPoint]:
         except (OSError, UnicodeDecodeError):
             continue
         if f"[{group}]" in text:
-            found.extend(_parse(text, group))
+            found.extend(_parse(text, group, _distribution(directory)))
     return found

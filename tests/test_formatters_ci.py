@@ -12,6 +12,7 @@ from _ci_report import DB, ISSUE, RULES, STORY_A, STORY_C, TBD, VAGUE, sample_re
 from prdlint.fingerprints import fingerprints
 from prdlint.formatters import FormatOptions
 from prdlint.formatters.github import escape_data, escape_property, format_github
+from prdlint.formatters.gitlab import format_gitlab
 from prdlint.formatters.junit import format_junit
 from prdlint.formatters.markdown import MAX_ROWS, format_markdown
 from prdlint.formatters.sarif import format_sarif
@@ -68,19 +69,19 @@ def test_junit_structure() -> None:
     assert [c.attrib for c in cases] == [
         {
             "classname": "docs/prd.md",
-            "name": "story docs/prd.md#story-1: Order status",
+            "name": "story: Order status",
             "file": "docs/prd.md",
             "line": "10",
         },
         {
             "classname": "docs/prd.md",
-            "name": "story docs/prd.md#story-2: Quick search",
+            "name": "story: Quick search",
             "file": "docs/prd.md",
             "line": "18",
         },
         {
             "classname": "docs/prd.md",
-            "name": "story docs/prd.md#story-3: Clean story",
+            "name": "story: Clean story",
             "file": "docs/prd.md",
             "line": "30",
         },
@@ -233,3 +234,31 @@ def test_sarif_fingerprints_survive_lines_moving() -> None:
     assert fingerprint_of(DB) == fingerprint_of(moved)
     assert fingerprint_of(DB) != fingerprint_of(other_text)
     assert fingerprints([DB, moved]) == [fingerprints([DB])[0], fingerprints([DB])[0] + "#2"]
+
+
+def test_gitlab_code_quality() -> None:
+    issues = json.loads(format_gitlab(sample_report(), OPTIONS))
+    prints = fingerprints([TBD, DB, VAGUE])
+    assert issues == [
+        {
+            "description": "'TBD' is a placeholder (https://jira.example.com/browse/PROJ-7)",
+            "check_name": "PRD108 placeholder",
+            "fingerprint": prints[0],
+            "severity": "info",
+            "location": {"path": "PROJ-7", "lines": {"begin": 4, "end": 4}},
+        },
+        {
+            "description": "Names a table: orders, status",
+            "check_name": "PRD101 database-detail",
+            "fingerprint": prints[1],
+            "severity": "major",
+            "location": {"path": "docs/prd.md", "lines": {"begin": 12, "end": 12}},
+        },
+        {
+            "description": "'fast' is not testable\n100% vague",
+            "check_name": "PRD105 vague-term",
+            "fingerprint": prints[2],
+            "severity": "minor",
+            "location": {"path": "docs/prd.md", "lines": {"begin": 20, "end": 20}},
+        },
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,6 +17,7 @@ from prdlint.errors import ConfigError, PrdlintError
 from prdlint.formatters import FormatOptions, load_formatter
 from prdlint.model import Report, Severity
 from prdlint.registry import Selection, all_rules, select_rules
+from prdlint.rule import Rule
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -31,7 +32,7 @@ def lint_options(function: F) -> F:
     """The options every linting command takes, in the order `--help` shows them."""
     decorators = [
         click.option("--format", "-f", "output_format", default="text", show_default=True,
-                     help="Output format: text, json, github, sarif, junit, markdown, html."),
+                     help="Format: text, json, github, sarif, junit, markdown, gitlab, html."),
         click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
                      help="Write the report to this file instead of standard output."),
         click.option("--config", "config_path", type=click.Path(path_type=Path),
@@ -49,11 +50,24 @@ def lint_options(function: F) -> F:
     return function
 
 
+def rule_packs_option(function: F) -> F:
+    """`--rules PATH` (repeatable): rule packs to load beside those named in config."""
+    option = click.option(
+        "--rules",
+        "rule_packs",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        help="A YAML rule pack, or a directory of them, to load beside config's rule-packs.",
+    )
+    return option(function)
+
+
 @dataclass(frozen=True)
 class RunSetup:
     config: Config
     selection: Selection
     settings: LintSettings
+    known: tuple[Rule, ...] = ()  # every rule, selected or not (suppressions, per-file-ignores)
 
 
 def setup_run(
@@ -62,9 +76,12 @@ def setup_run(
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str | None,
+    rule_packs: Sequence[Path] = (),
 ) -> RunSetup:
     """Config merged with CLI flags (flags win), and the rules the run uses."""
     config = load_config(config_path)
+    if rule_packs:
+        config = replace(config, rule_packs=(*config.rule_packs, *rule_packs))
     if select:
         config = replace(config, select=_split(select))
     if extend_select:
@@ -84,8 +101,9 @@ def setup_run(
         options=config.options,
         allow_terms=config.allow_terms,
         explicit=selection.explicit,
+        known_rules=frozenset(key.casefold() for r in rules for key in (r.name, r.code)),
     )
-    return RunSetup(config, selection, settings)
+    return RunSetup(config, selection, settings, tuple(rules))
 
 
 def use_color(no_color: bool, output: Path | None) -> bool:
@@ -97,7 +115,7 @@ def use_color(no_color: bool, output: Path | None) -> bool:
 def emit(report: Report, output_format: str, output: Path | None, options: FormatOptions) -> None:
     text = load_formatter(output_format)(report, options)
     if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
+        click.echo(text, nl=bool(text) and not text.endswith("\n"))  # empty stays empty
         return
     try:
         output.write_text(text, encoding="utf-8")

@@ -7,23 +7,46 @@ from pathlib import Path
 
 import click
 
+from prdlint.baseline import load_baseline, new_findings, write_baseline
 from prdlint.commands._common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
     emit,
     exit_code,
     lint_options,
     report_problems,
+    rule_packs_option,
     setup_run,
     use_color,
 )
 from prdlint.engine import Linter
 from prdlint.formatters import FormatOptions
+from prdlint.per_file_ignores import PerFileIgnores
 from prdlint.runner import collect_targets, lint_targets
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @lint_options
-@click.option("--show-source", is_flag=True, help="Name the pack or plugin of each finding's rule.")
+@rule_packs_option
+@click.option(
+    "--show-rule-source", "show_source", is_flag=True,
+    help="Name the pack or plugin each finding's rule came from.",
+)  # fmt: skip
+@click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding.")
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Report only findings that are not recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record today's findings in this baseline file, then exit 0.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (report-only jobs).")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -34,17 +57,37 @@ def check(
     ignore: tuple[str, ...],
     fail_on: str | None,
     no_color: bool,
+    rule_packs: tuple[Path, ...],
     show_source: bool,
+    statistics: bool,
+    baseline_path: Path | None,
+    write_baseline_path: Path | None,
+    exit_zero: bool,
 ) -> None:
     """Lint markdown PRDs and story lists (`-` reads markdown from standard input)."""
-    run = setup_run(config_path, select, extend_select, ignore, fail_on)
+    run = setup_run(config_path, select, extend_select, ignore, fail_on, rule_packs)
+    ignores = PerFileIgnores(
+        run.config.per_file_ignores, run.known, str(run.config.path or "config")
+    )
+    baseline = load_baseline(baseline_path) if baseline_path else None
     targets, problems = collect_targets(paths, run.config)
     rules = run.selection.rules
     report = lint_targets(
         targets, rules, Linter(rules, run.settings), run.config, sys.stdin.buffer.read
     )
     report.problems[:0] = problems
-    options = FormatOptions(color=use_color(no_color, output), show_source=show_source)
+    if ignores:
+        report.findings = ignores.filter(report.findings)
+    if write_baseline_path:
+        write_baseline(report, write_baseline_path)
+        click.echo(f"prdlint: recorded {len(report.findings)} findings in {write_baseline_path}",
+                   err=True)  # fmt: skip
+    if baseline is not None:
+        report = new_findings(report, baseline)
+    options = FormatOptions(
+        color=use_color(no_color, output), show_source=show_source, statistics=statistics
+    )
     emit(report, output_format, output, options)
     report_problems(report)
-    sys.exit(exit_code(report, run.config.fail_on))
+    code = exit_code(report, run.config.fail_on)
+    sys.exit(EXIT_CLEAN if code == EXIT_FINDINGS and (exit_zero or write_baseline_path) else code)

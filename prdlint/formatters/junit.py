@@ -33,6 +33,13 @@ def _suite_name(item: ItemRef) -> str:
     return issue.rsplit("-", 1)[0] if "-" in issue else item.source.label
 
 
+def _case_name(item: ItemRef) -> str:
+    # File item ids carry line numbers; keep test names stable for CI history: kind + title.
+    if item.source.path:
+        return f"{item.kind}: {item.title}"
+    return f"{item.kind} {item.id}: {item.title}"
+
+
 def _finding_line(finding: Finding) -> str:
     loc = finding.location
     where = loc.path or loc.issue or ""
@@ -49,7 +56,7 @@ def _testcase(suite: ET.Element, item: ItemRef, findings: list[Finding]) -> None
         "testcase",
         {
             "classname": _clean(_suite_name(item)),
-            "name": _clean(f"{item.kind} {item.id}: {item.title}"),
+            "name": _clean(_case_name(item)),
         },
     )
     if item.source.path:

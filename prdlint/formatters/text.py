@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from prdlint.formatters import FormatOptions
+from prdlint.formatters.statistics import format_statistics
 from prdlint.model import Finding, Report, Severity
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -41,6 +42,9 @@ def summary_line(report: Report) -> str:
 
 
 def format_text(report: Report, options: FormatOptions) -> str:
-    lines = [finding_line(f, options) for f in report.findings]
+    if options.statistics:  # counts per rule instead of each finding, as `ruff --statistics`
+        lines = format_statistics(report).splitlines()
+    else:
+        lines = [finding_line(f, options) for f in report.findings]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"

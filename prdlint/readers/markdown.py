@@ -17,6 +17,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from prdlint import suppressions
 from prdlint.model import Item, Part, Segment, Source
 from prdlint.story import looks_like_story, parse_story
 
@@ -128,6 +129,8 @@ def _inline_text(token: Token, lines: Sequence[str], field_name: str) -> Part:
             content = child.content
             if not content:
                 continue
+            if child.type == "code_inline":
+                content = f"{child.markup}{content}{child.markup}"
             found = raw.find(content, cursor)
             raw_at = found if found >= 0 else cursor
             line, column = locate(raw_at)
@@ -162,13 +165,21 @@ def _split_lines(part: Part, field_name: str) -> list[Part]:
     return result
 
 
+def _slice(part: Part, start: int, field_name: str) -> Part:
+    """The part's text from `start` on, with its segments (and origin) rebased."""
+    line, column = part.position(start)
+    segments = [Segment(0, line, column)]
+    segments.extend(
+        Segment(s.offset - start, s.line, s.column) for s in part.segments if s.offset > start
+    )
+    return Part(field_name, part.text[start:], tuple(segments), part.origin)
+
+
 def _strip_label(part: Part, match: re.Match[str], field_name: str) -> Part | None:
     rest = part.text[match.end() :]
     if not rest.strip():
         return None
-    start = match.end() + (len(rest) - len(rest.lstrip()))
-    line, column = part.position(start)
-    return Part(field_name, part.text[start:], (Segment(0, line, column),))
+    return _slice(part, match.end() + (len(rest) - len(rest.lstrip())), field_name)
 
 
 def _slug(text: str) -> str:
@@ -201,7 +212,9 @@ def _front_matter(content: str) -> dict[str, Any]:
 class _Reader:
     """The state of one pass over a document's tokens."""
 
-    def __init__(self, path: str, text: str, settings: ReadSettings) -> None:
+    def __init__(
+        self, path: str, text: str, settings: ReadSettings, implicit_owner: bool = False
+    ) -> None:
         self.path = path
         self.lines = text.split("\n")
         self.settings = settings
@@ -219,6 +232,12 @@ class _Reader:
         self.drafts.append(self.document)
         # One entry per open list item: its role ("story", "criterion", "requirement", "body")
         self.list_items: list[list[Any]] = []
+        # A free-text field of one issue: the whole field belongs to that story, so criteria
+        # headings and checklists attach even without a story sentence.
+        self.implicit: _Draft | None = None
+        if implicit_owner:
+            self.implicit = _Draft("story", f"{path}:field", "", 1, ())
+            self.drafts.append(self.implicit)
 
     # -- helpers -------------------------------------------------------------------------
     @property
@@ -268,13 +287,16 @@ class _Reader:
             self.story.parts.extend(_split_lines(rest, "criterion"))
 
     def _add_criteria(self, owner: _Draft, part: Part) -> None:
+        box = _CHECKBOX.match(part.text)
+        if box is not None:
+            part = _strip_label(part, box, "criterion") or part
         if _GHERKIN_START.match(part.text) or ("\n" in part.text and _GHERKIN.match(part.text)):
             owner.parts.extend(_split_lines(part, "criterion"))
         else:
             owner.parts.append(Part("criterion", part.text, part.segments))
 
     def _criteria_owner(self) -> _Draft | None:
-        return self.story or self.epic
+        return self.story or self.epic or self.implicit
 
     # -- blocks --------------------------------------------------------------------------
     def heading(self, level: int, part: Part) -> None:
@@ -378,7 +400,8 @@ class _Reader:
         text = _CHECKBOX.sub("", part.text)
         owner = self._criteria_owner()
         parent_role = parent[0] if parent else None
-        if looks_like_story(text) or (self._in_stories() and parse_story(text) is not None):
+        bare_story = parent is None and self._in_stories() and parse_story(text) is not None
+        if looks_like_story(text) or bare_story:
             self._start_story(part, self.level)
             return "story"
         label = _AC_LABEL.match(part.text)
@@ -450,13 +473,19 @@ class _Reader:
         )
 
     def finish(self, source: Source) -> list[Item]:
+        if not self.document.title:
+            self.document.title = self.front.get("title") or self.path
+        document_type = _document_type(str(self.document.title), self.front)
         self.document.fields = {
             "headings": tuple(self.outline),
             "front_matter": self.front,
-            "document_type": _document_type(self.document.title, self.front),
+            "document_type": document_type,
         }
-        if not self.document.title:
-            self.document.title = self.front.get("title") or self.path
+        if document_type is not None:
+            # Every item carries its document's type, so rules can scope by it.
+            for draft in self.drafts:
+                if draft is not self.document:
+                    draft.fields = {**draft.fields, "document_type": document_type}
         self.document.parts.insert(0, Part.at("title", str(self.document.title), 1))
         return [draft.build(source) for draft in self.drafts]
 
@@ -508,14 +537,21 @@ def read_markdown(text: str, path: str, settings: ReadSettings | None = None) ->
     """Every item in a markdown document: the document, its sections, epics, stories and
     requirements, in document order."""
     reader = _Reader(path, text, settings or ReadSettings())
-    _run(reader, _parser().parse(text))
-    return reader.finish(Source(path))
+    tokens = _parser().parse(text)
+    _run(reader, tokens)
+    items = reader.finish(Source(path))
+    directives = suppressions.collect(text, tokens)
+    if directives:
+        reader.document.fields[suppressions.SUPPRESSIONS_FIELD] = directives
+    return items
 
 
 def parse_body(text: str, field: str = "description") -> Body:
     """Read a free-text field (e.g. a Jira description converted to markdown): the first
     story sentence, the prose, and the acceptance criteria. Lines are 1-based in `text`."""
-    items = read_markdown(text, field)
+    reader = _Reader(field, text, ReadSettings(), implicit_owner=True)
+    _run(reader, _parser().parse(text))
+    items = reader.finish(Source(field))
     story: Part | None = None
     description: list[Part] = []
     criteria: list[Part] = []
