@@ -35,6 +35,14 @@ def corpus_stories() -> list[str]:
     return lines
 
 
+def story_lines(count: int) -> list[str]:
+    """`count` stories: the corpus stories, copied as often as needed. Each copy is tagged
+    "(batch N)" so copies are not exact duplicates of each other: a real backlog does not
+    hold the same story 100 times, and duplicate-story would measure that instead."""
+    stories = corpus_stories()
+    return [f"{stories[i % len(stories)]} (batch {i // len(stories)})" for i in range(count)]
+
+
 def corpus_markdown() -> str:
     return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("prds/*.md")))
 
@@ -52,8 +60,7 @@ def measure_stories(count: int) -> dict[str, float]:
     from prdlint.readers import decode
     from prdlint.readers.storylist import read_story_list
 
-    stories = corpus_stories()
-    data = "\n".join(stories[i % len(stories)] for i in range(count)).encode()
+    data = "\n".join(story_lines(count)).encode()
     _, linter = _linter()
     start = time.process_time()
     items = read_story_list(decode(data, legacy_encoding=True), "stories.txt")
@@ -92,7 +99,7 @@ def per_rule_costs() -> list[tuple[str, float]]:
     from prdlint.engine import Linter
     from prdlint.readers.storylist import read_story_list
 
-    items = read_story_list("\n".join(corpus_stories() * 3), "stories.txt")
+    items = read_story_list("\n".join(story_lines(5000)), "stories.txt")
     rules, _ = _linter()
     costs = []
     for rule in rules:
