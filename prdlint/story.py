@@ -242,6 +242,18 @@ _STORY_START = re.compile(
 )
 
 
+# "As a matter of fact, we ...", "As part of this milestone, we will ...": idioms, not roles.
+_NOT_A_ROLE = re.compile(
+    r"(?:matter|result|consequence|part|rule|reminder|example|side|bonus|first|last|default|"
+    r"fallback|workaround|whole|general|far|long|soon|well|such|follows?|mentioned|noted|"
+    r"described|discussed|above|below|before|usual)\b",
+    re.IGNORECASE,
+)
+
+
 def looks_like_story(text: str) -> bool:
     """Whether a markdown paragraph or list item is written as a user story."""
-    return bool(_STORY_START.match(text)) and parse_story(text) is not None
+    if not _STORY_START.match(text):
+        return False
+    story = parse_story(text)
+    return story is not None and not (story.role and _NOT_A_ROLE.match(story.role_text))

@@ -48,7 +48,7 @@ _PATTERNS = [
     r"(?i:\b(?:database|db|sql|lookup|join|junction|staging)\s+"
     r"(?:tables?|columns?|schemas?|index(?:es)?|migrations?|queries|query|rows?|records?|fields?|triggers?)\b)",
     r"(?i:\b(?:primary|foreign|composite|unique)\s+keys?\b)",
-    r"(?i:\b(?:schema|data(?:base)?)\s+migrations?\b|\bmigration\s+scripts?\b)",
+    r"(?i:\b(?:schema|database|db)\s+migrations?\b|\bmigration\s+scripts?\b)",
     r"(?i:\bmigrate\s+the\s+(?:database|db|schema|tables?)\b)",
     r"(?i:\b(?:varchar|nvarchar|bigint|smallint|tinyint|int\(\d+\)|char\(\d+\)|decimal\(\d+|"
     r"auto[_-]?increment|nullable|not\s+null)\b)",

@@ -14,7 +14,7 @@ from prdlint.rule import Context
 # "good"/"nice" are left out: in real backlogs they rarely change what is asked ("read some
 # articles", "it would be nice to") and flagging them drowned the real findings.
 VAGUE_WORDS = """
-fast, faster, quick, quickly, easy, easily, easier, with ease, simple, simply, user-friendly,
+fast, faster, quick, quickly, easy, easily, easier, with ease, simple, user-friendly,
 user friendly, intuitive, intuitively, robust, flexible, flexibility, seamless, seamlessly,
 efficient, efficiently, appropriate, appropriately, adequate, adequately, reasonable,
 reasonably, sufficient, sufficiently, optimal, optimized, optimised, pretty good, clean,

@@ -176,7 +176,12 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60] or "section"
 
 
-def _document_type(title: str, front_matter: dict[str, Any]) -> str | None:
+def _document_type(
+    title: str, front_matter: dict[str, Any], headings: Sequence[str] = (), preamble: str = ""
+) -> str | None:
+    """ "rfc", "adr", "kep" or "design" when the front matter, the title, the RFC metadata
+    lines at the top ("RFC PR: ...") or the section shape (Status/Context/Decision;
+    Motivation/Detailed design) say so; None for a PRD or backlog."""
     for key in ("type", "doc_type", "document_type", "kind", "category"):
         value = front_matter.get(key)
         if isinstance(value, str):
@@ -186,7 +191,19 @@ def _document_type(title: str, front_matter: dict[str, Any]) -> str | None:
     for name, pattern in _DOC_TYPES:
         if pattern.search(title):
             return name
+    if _RFC_PREAMBLE.search(preamble):
+        return "rfc"
+    names = {heading.strip().casefold().rstrip(":") for heading in headings}
+    if {"status", "context", "decision"} <= names:
+        return "adr"
+    if "motivation" in names and names & {"detailed design", "design details"}:
+        return "rfc"
+    if names & {"design", "detailed design", "design proposal", "technical design"}:
+        return "design"
     return None
+
+
+_RFC_PREAMBLE = re.compile(r"^\W*RFC\s+(?:PR|number|id)\b", re.IGNORECASE | re.MULTILINE)
 
 
 def _front_matter(content: str) -> dict[str, Any]:
@@ -379,7 +396,10 @@ class _Reader:
         text = _CHECKBOX.sub("", part.text)
         owner = self._criteria_owner()
         parent_role = parent[0] if parent else None
-        if looks_like_story(text) or (self._in_stories() and parse_story(text) is not None):
+        # A bare "I want ..." under a stories heading is a story, but not when it is nested
+        # under a story or its criteria ("- COS:" / "  - Make sure I can choose ...").
+        bare_story = parent_role not in ("story", "criterion") and parse_story(text) is not None
+        if looks_like_story(text) or (self._in_stories() and bare_story):
             self._start_story(part, self.level)
             return "story"
         label = _AC_LABEL.match(part.text)
@@ -453,7 +473,9 @@ class _Reader:
     def finish(self, source: Source) -> list[Item]:
         if not self.document.title:
             self.document.title = self.front.get("title") or self.path
-        document_type = _document_type(str(self.document.title), self.front)
+        headings = [title for _, title, _ in self.outline]
+        preamble = "\n".join(self.lines[:15])
+        document_type = _document_type(str(self.document.title), self.front, headings, preamble)
         self.document.fields = {
             "headings": tuple(self.outline),
             "front_matter": self.front,
