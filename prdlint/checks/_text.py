@@ -130,7 +130,8 @@ def is_technical_persona(item: Item) -> bool:
 # A technology the user receives or opens is the user's own format: "download ... as an
 # SQLite database", "get a Data Package into Node".
 _USERS_FORMAT = re.compile(
-    r"(?i:\b(?:download\w*|export\w*|import\w*|open\w*)\b[^.;,]{0,60}$"
+    r"(?i:\b(?:to|can|could|will|i|we|and|or|should|must|please|want|wants)\s+(?:\w+\s+)?"
+    r"(?:download|export|import|open)(?:s|ed|ing)?\b[^.;,]{0,60}$"
     r"|\b(?:get|gets|getting|load|loads)\b[^.;,]{0,40}\b(?:into|as)\s+(?:an?\s+|my\s+)?\w*\s*$)"
 )
 
