@@ -128,27 +128,36 @@ _OBJECT_START = re.compile(
 )
 
 
-def _reason_at(text: str, start: int, match: re.Match[str]) -> bool:
-    """Whether a reason marker really opens the reason (not "be able to learn ...")."""
+_TO_WORD = re.compile(r"\bto\b", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
+
+
+def _reason_at(text: str, start: int, match: re.Match[str], first_to: int) -> bool:
+    """Whether a reason marker really opens the reason (not "be able to learn ...").
+    Looks only at a bounded window before the marker, so a long line stays linear."""
     mark = match.group("mark").casefold()
     if mark.startswith("and"):
         return mark.split()[1:2] in (["ensure"], ["make"])  # "... and ensure/make sure ..."
     if not mark.startswith("to"):
         return True
-    before = text[start : match.start()].split()
+    before = text[max(start, match.start() - 40) : match.start()].split()
     if not before or before[-1].casefold().strip(",.") in _INFINITIVE_TAKERS:
         return False
-    if _REQUEST_VERB.match(text, start) and len(before) <= 4:
+    if _REQUEST_VERB.match(text, start) and len(text[start : match.start()][:120].split()) <= 4:
         return False
     if _OBJECT_START.match(text, start):
         # "I want the system to notify me": the first infinitive after an object is the request.
-        return "to" in (w.casefold() for w in before[1:])
+        return first_to < match.start()
     return True
 
 
 def _first_reason(text: str, start: int, end: int) -> re.Match[str] | None:
+    first_word = _WORD.match(text, start)
+    after_first = first_word.end() if first_word else start
+    to_word = _TO_WORD.search(text, after_first, end)
+    first_to = to_word.start() if to_word else end
     for match in _ENDS_MARK.finditer(text, start, end):
-        if match.start("mark") > start + 2 and _reason_at(text, start, match):
+        if match.start("mark") > start + 2 and _reason_at(text, start, match, first_to):
             return match
     return None
 
