@@ -13,7 +13,8 @@ Span = tuple[int, int]
 # "I want", "we'd like", "I should be able to"... : where the means starts.
 _WANT = (
     r"(?:want(?:s)?|wanna|wish(?:es)?|need(?:s)?|expect(?:s)?|require(?:s)?|prefer(?:s)?"
-    r"|desire(?:s)?|would\s+(?:like|love|prefer|want)|'d\s+(?:like|love)|like"
+    r"|(?:do\s+not|don['’]t|never)\s+want|['’]m\s+able\s+to"
+    r"|desire(?:s)?|would\s+(?:like|love|prefer|want)|['’]d\s+(?:like|love)|like"
     r"|(?:should|must|shall|will|would)\s+(?:be\s+able|have\s+the\s+ability)\s+to"
     r"|am\s+able\s+to|have\s+the\s+ability\s+to|can|could|should|must|shall|will|may|have|get)"
 )
