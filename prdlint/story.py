@@ -45,12 +45,15 @@ _ENDS_MARK = re.compile(
     r"|due\s+to|otherwise|therefore|this\s+(?:ensures|will|would|allows|helps|makes|lets)"
     r"|this\s+(?:feature|change|way)\s+(?:would|will)|would\s+save"
     r"|for\s+(?=(?:an?\s+)?(?:easy|easier|quick|quicker|fast|faster|better|simpler)\s)"
+    r"|for\s+(?=(?:clarity|consistency|security|safety|compliance|traceability|transparency|"
+    r"accessibility|auditing|audit\s+purposes|reference|convenience|future\s+reference)\b)"
     r"|so\s+(?=(?:I|we|they|you|he|she|it|the|my|our|their|users?|customers?|people|staff|"
     r"everyone|others|this|that|[A-Z]\w*)\b)|because|since|in\s+case|as\s+this|as\s+it|which\s+(?:will|would)"
     r"|(?:to|and)\s+(?:ensure|make\s+sure|allow|enable|help|avoid|prevent|reduce|increase|improve"
     r"|save|support|keep|stay|get\s+a\s+sense|simplify|protect|locate|know|learn|understand"
     r"|follow|verify|decide|comply|maintain|facilitate|encourage|speed\s+up|guarantee|minimi[sz]e"
-    r"|maximi[sz]e|attract|promote|boost|lower|find\s+out|create|plan|stop|share|make)"
+    r"|maximi[sz]e|attract|promote|boost|lower|find\s+out|create|plan|stop|share|make|identify"
+    r"|determine|assess|evaluate|demonstrate|prove|justify)"
     r"|for\s+the\s+purpose\s+of)\b",
     re.IGNORECASE,
 )
