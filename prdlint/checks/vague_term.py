@@ -46,6 +46,8 @@ def vague_term(item: Item, ctx: Context) -> Iterator[Hit]:
                 continue
             if _is_name(part.text, match.start()):
                 continue  # "the Quick Task option": a name, not a qualifier
+            if _classifies_items(part.text, match):
+                continue  # "lists of easy recipes": a kind of item, not how the feature works
             yield Hit(part, match.start(), match.end(), values={"term": word})
 
 
@@ -58,6 +60,22 @@ def _vague_regions(item: Item) -> Iterator[tuple[Part, int, int]]:
             yield part, match.start(), match.end()
         for match in _AND_OR.finditer(part.text, 0, start):
             yield part, match.start(), match.end()
+
+
+_OF_ITEMS = re.compile(r"\b(?:of|for)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+[a-z][\w-]*s\b")
+
+
+def _classifies_items(text: str, match: re.Match[str]) -> bool:
+    """An adjective inside "of/for ... <adjective> <plural noun>" sorts the user's things
+    ("lists of easy recipes", "for reliable sources"); it does not qualify the request."""
+    word = match.group()
+    if not word.isalpha() or word.endswith("ly"):
+        return False
+    return bool(
+        _OF_ITEMS.search(text, max(0, match.start() - 40), match.start())
+        and _NOUN_AFTER.match(text, match.end())
+    )
 
 
 def _is_name(text: str, start: int) -> bool:
