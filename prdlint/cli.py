@@ -6,6 +6,8 @@ import click
 
 from prdlint import __version__
 from prdlint.commands.check import check
+from prdlint.commands.init import init_command
+from prdlint.commands.jira import jira
 from prdlint.commands.rules import rule_command, rules_command
 
 
@@ -17,8 +19,10 @@ def cli() -> None:
 
 
 cli.add_command(check)
+cli.add_command(jira)
 cli.add_command(rule_command)
 cli.add_command(rules_command)
+cli.add_command(init_command)
 
 
 def main() -> None:

@@ -106,6 +106,7 @@ class Emulator:
         self.failures: list[Failure] = []
         self.log: list[tuple[str, str, dict[str, list[str]]]] = []
         self._lock = threading.Lock()
+        self._selected: dict[str, list[IssueSpec]] = {}
         self._server: ThreadingHTTPServer | None = None
 
     # ------------------------------------------------------------------ lifecycle
@@ -122,7 +123,7 @@ class Emulator:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True).start()
         return self
 
     def stop(self) -> None:
@@ -233,9 +234,17 @@ class Emulator:
         }
 
     def select(self, jql: str) -> list[IssueSpec]:
-        """The issues a (tiny) JQL subset selects; raises JqlError like Jira's 400s."""
+        """The issues a (tiny) JQL subset selects; raises JqlError like Jira's 400s.
+        Cached per query, so paging through 100,000 issues stays linear."""
+        with self._lock:
+            cached = self._selected.get(jql)
+        if cached is not None:
+            return cached
         matcher = _compile_jql(jql, {s.project for s in self.issues})
-        return [s for s in self.issues if matcher(s)]
+        selected = [s for s in self.issues if matcher(s)]
+        with self._lock:
+            self._selected[jql] = selected
+        return selected
 
 
 class JqlError(Exception):
@@ -395,10 +404,12 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
-        self._dispatch("GET")
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self._dispatch("GET")
 
     def do_POST(self) -> None:
-        self._dispatch("POST")
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self._dispatch("POST")
 
     # -------------------------------------------------------------- plumbing
     def _send(
@@ -446,8 +457,7 @@ class _Handler(BaseHTTPRequestHandler):
             if failure.status:
                 self._send(failure.status, failure.body, failure.headers, failure.content_type)
                 return
-        with contextlib.suppress(BrokenPipeError):
-            self._route(method, path, params)
+        self._route(method, path, params)
 
     def _authorised(self) -> bool | None:
         """True for good credentials, False for bad ones, None when none were sent."""

@@ -142,3 +142,21 @@ def test_errors_from_reader_functions() -> None:
     with pytest.raises(ExportError, match="invalid JSON"):
         read_search_json("")
     assert read_search_json("[]") == []
+
+
+SAMPLES = ROOT.parent / "shared" / "corpus" / "jira"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("cloud-platform-spec.search-jql.200.json", [("ED-1", "story", None)]),
+        ("cloud-platform-spec.search-legacy-removed.200.json", [("ED-1", "story", None)]),
+        ("cloud-software-spec.board-issue.200.json", [("HSP-1", "story", None)]),
+    ],
+)
+def test_real_response_samples(name: str, expected: list[tuple[str, str, str | None]]) -> None:
+    items = read_search_json((SAMPLES / name).read_text(encoding="utf-8"))
+    assert [(i.id, i.kind, i.parent) for i in items] == expected
+    assert items[0].source.url is not None
+    assert items[0].source.url.startswith("https://your-domain.atlassian.net/browse/")

@@ -108,7 +108,7 @@ def test_wiki_story_with_criteria_section_keeps_source_lines() -> None:
         ("criterion", "description", 5, 3, "Given a cart, when I leave, then it is kept"),
         ("criterion", "description", 6, 7, "It loads in 1 s"),
         ("description", "description", 2, 3, "details"),
-        ("description", "description", 3, 1, "Add a saved column."),
+        ("description", "description", 3, 1, "Add a `saved` column."),
         (
             "story",
             "description",

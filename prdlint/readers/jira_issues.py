@@ -26,11 +26,6 @@ SYSTEM_FIELDS = ("summary", "description", "issuetype", "status", "labels", "par
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 _HEADING = re.compile(r"^\s*#{1,6}\s")
-_CHECKBOX = re.compile(r"\[[ xX]?\]\s+")
-_HEADING_LEVEL = re.compile(r"^\s{0,3}(#{1,6})\s")
-_AC_LABEL = re.compile(
-    r"^\s{0,3}(?:#{1,6}\s+)?(?:\*\*|__)?\s*acceptance[ -]criteria\b[^a-z]*$", re.IGNORECASE
-)
 _CLAUSE_SUFFIX = re.compile(r"\[[^\]]*\]$")  # Cloud clause names such as "X[Paragraph]"
 
 
@@ -138,67 +133,14 @@ def _parts(summary: str, fields: Mapping[str, Any], field_map: FieldMap) -> list
         story = None
     if story is not None:
         parts.append(story)
-    prose, criteria = list(body.description), list(body.criteria)
-    if not criteria:
-        prose, criteria = _criteria_by_heading(description.text, prose)
-    parts.extend(_remap(p, description) for p in prose)
-    parts.extend(_remap(_drop_checkbox(p), description) for p in criteria)
+    parts.extend(_remap(p, description) for p in body.description)
+    parts.extend(_remap(p, description) for p in body.criteria)
     for fid in field_map.ac_ids:
         parts.extend(criteria_parts(fields.get(fid)))
     if not field_map.ac_ids and field_map.ac_name in fields:
         # the jira library copies values back under the friendly name; exports may too
         parts.extend(criteria_parts(fields.get(field_map.ac_name)))
     return parts
-
-
-def _criteria_by_heading(markdown: str, parts: list[Part]) -> tuple[list[Part], list[Part]]:
-    """Prose parts under an "Acceptance criteria" heading or bold label become criteria.
-    The markdown reader ties criteria to a story; in Jira the issue itself is the story,
-    even when its description has no story sentence."""
-    lines = markdown.split("\n")
-    inside: set[int] = set()
-    level = 0
-    for number, line in enumerate(lines, start=1):
-        heading = _HEADING_LEVEL.match(line)
-        if _AC_LABEL.match(line):
-            level = len(heading.group(1)) if heading else 7
-            continue
-        if heading and level and len(heading.group(1)) <= level:
-            level = 0
-        if level:
-            inside.add(number)
-    if not inside:
-        return parts, []
-    prose: list[Part] = []
-    criteria: list[Part] = []
-    for part in parts:
-        if part.line not in inside:
-            prose.append(part)
-            continue
-        offset = 0
-        for text in part.text.split("\n"):
-            lead = len(text) - len(text.lstrip())
-            box = _CHECKBOX.match(text, lead)
-            stripped = text[box.end() if box else lead :].strip()
-            if stripped:
-                start = offset + (box.end() if box else lead)
-                at_line, at_column = part.position(start)
-                criteria.append(
-                    Part("criterion", stripped, (Segment(0, at_line, at_column),), part.origin)
-                )
-            offset += len(text) + 1
-    return prose, criteria
-
-
-def _drop_checkbox(part: Part) -> Part:
-    """A checklist criterion without its `[ ]` box (markdown-it leaves it in the text)."""
-    box = _CHECKBOX.match(part.text)
-    if not box:
-        return part
-    cut = box.end()
-    first = Segment(0, *part.position(cut))
-    rest = [Segment(s.offset - cut, s.line, s.column) for s in part.segments if s.offset > cut]
-    return Part(part.field, part.text[cut:], (first, *rest), part.origin)
 
 
 def criteria_parts(value: object) -> list[Part]:

@@ -129,6 +129,8 @@ def _inline_text(token: Token, lines: Sequence[str], field_name: str) -> Part:
             content = child.content
             if not content:
                 continue
+            if child.type == "code_inline":
+                content = f"{child.markup}{content}{child.markup}"
             found = raw.find(content, cursor)
             raw_at = found if found >= 0 else cursor
             line, column = locate(raw_at)
@@ -163,13 +165,21 @@ def _split_lines(part: Part, field_name: str) -> list[Part]:
     return result
 
 
+def _slice(part: Part, start: int, field_name: str) -> Part:
+    """The part's text from `start` on, with its segments (and origin) rebased."""
+    line, column = part.position(start)
+    segments = [Segment(0, line, column)]
+    segments.extend(
+        Segment(s.offset - start, s.line, s.column) for s in part.segments if s.offset > start
+    )
+    return Part(field_name, part.text[start:], tuple(segments), part.origin)
+
+
 def _strip_label(part: Part, match: re.Match[str], field_name: str) -> Part | None:
     rest = part.text[match.end() :]
     if not rest.strip():
         return None
-    start = match.end() + (len(rest) - len(rest.lstrip()))
-    line, column = part.position(start)
-    return Part(field_name, part.text[start:], (Segment(0, line, column),))
+    return _slice(part, match.end() + (len(rest) - len(rest.lstrip())), field_name)
 
 
 def _slug(text: str) -> str:
@@ -219,7 +229,9 @@ def _front_matter(content: str) -> dict[str, Any]:
 class _Reader:
     """The state of one pass over a document's tokens."""
 
-    def __init__(self, path: str, text: str, settings: ReadSettings) -> None:
+    def __init__(
+        self, path: str, text: str, settings: ReadSettings, implicit_owner: bool = False
+    ) -> None:
         self.path = path
         self.lines = text.split("\n")
         self.settings = settings
@@ -237,6 +249,12 @@ class _Reader:
         self.drafts.append(self.document)
         # One entry per open list item: its role ("story", "criterion", "requirement", "body")
         self.list_items: list[list[Any]] = []
+        # A free-text field of one issue: the whole field belongs to that story, so criteria
+        # headings and checklists attach even without a story sentence.
+        self.implicit: _Draft | None = None
+        if implicit_owner:
+            self.implicit = _Draft("story", f"{path}:field", "", 1, ())
+            self.drafts.append(self.implicit)
 
     # -- helpers -------------------------------------------------------------------------
     @property
@@ -286,13 +304,16 @@ class _Reader:
             self.story.parts.extend(_split_lines(rest, "criterion"))
 
     def _add_criteria(self, owner: _Draft, part: Part) -> None:
+        box = _CHECKBOX.match(part.text)
+        if box is not None:
+            part = _strip_label(part, box, "criterion") or part
         if _GHERKIN_START.match(part.text) or ("\n" in part.text and _GHERKIN.match(part.text)):
             owner.parts.extend(_split_lines(part, "criterion"))
         else:
             owner.parts.append(Part("criterion", part.text, part.segments))
 
     def _criteria_owner(self) -> _Draft | None:
-        return self.story or self.epic
+        return self.story or self.epic or self.implicit
 
     # -- blocks --------------------------------------------------------------------------
     def heading(self, level: int, part: Part) -> None:
@@ -396,10 +417,10 @@ class _Reader:
         text = _CHECKBOX.sub("", part.text)
         owner = self._criteria_owner()
         parent_role = parent[0] if parent else None
-        # A bare "I want ..." under a stories heading is a story, but not when it is nested
-        # under a story or its criteria ("- COS:" / "  - Make sure I can choose ...").
-        bare_story = parent_role not in ("story", "criterion") and parse_story(text) is not None
-        if looks_like_story(text) or (self._in_stories() and bare_story):
+        # A bare "I want ..." is a story only as a top-level item under a stories heading,
+        # never nested under a story or its criteria ("- COS:" / "  - Make sure I can ...").
+        bare_story = parent is None and self._in_stories() and parse_story(text) is not None
+        if looks_like_story(text) or bare_story:
             self._start_story(part, self.level)
             return "story"
         label = _AC_LABEL.match(part.text)
@@ -549,7 +570,9 @@ def read_markdown(text: str, path: str, settings: ReadSettings | None = None) ->
 def parse_body(text: str, field: str = "description") -> Body:
     """Read a free-text field (e.g. a Jira description converted to markdown): the first
     story sentence, the prose, and the acceptance criteria. Lines are 1-based in `text`."""
-    items = read_markdown(text, field)
+    reader = _Reader(field, text, ReadSettings(), implicit_owner=True)
+    _run(reader, _parser().parse(text))
+    items = reader.finish(Source(field))
     story: Part | None = None
     description: list[Part] = []
     criteria: list[Part] = []

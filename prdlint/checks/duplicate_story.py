@@ -1,0 +1,115 @@
+"""duplicate-story: stories that say nearly the same thing.
+
+Similarity is the Jaccard index of the items' content words (option `threshold`, default
+0.8), and one item's words must all appear in the other: two stories that each have a word
+the other lacks ("into Excel" / "into JSON", "round 2" / "round 3") are a deliberate series,
+not duplicates. A negation on one side only ("loan" / "non-loan") also keeps them apart.
+
+Since one set must contain the other, it contains the smaller set's rarest word: each
+story is compared only with the stories that hold its rarest word (a short posting list),
+and identical word sets are grouped first. The cost grows with the number of similar
+stories, not with the square of the backlog. Both stories of a pair are reported, each
+naming the other."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from prdlint.checks import check
+from prdlint.checks._tokens import content_words
+from prdlint.errors import ConfigError
+from prdlint.model import Hit, Item, Part
+from prdlint.rule import Context
+
+DEFAULT_THRESHOLD = 0.8
+MIN_WORDS = 3  # fewer content words than this are too short to call duplicates
+SHOWN = 3  # how many other locations a message lists
+_NEGATIONS = frozenset({"non", "not", "no", "never", "without", "don't", "cannot", "can't", "un"})
+
+
+def _threshold(ctx: Context) -> float:
+    value = ctx.options.get("threshold", DEFAULT_THRESHOLD)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0.5 <= value <= 1:
+        raise ConfigError(
+            f"duplicate-story: option 'threshold' must be a number from 0.5 to 1, not {value!r}"
+        )
+    return float(value)
+
+
+def _text_part(item: Item) -> Part | None:
+    return item.part("story") or item.part("requirement")
+
+
+def similar_pairs(sets: Sequence[frozenset[str]], threshold: float) -> Iterator[tuple[int, int]]:
+    """Index pairs (i, j), i < j, of near-duplicates (see the module docstring)."""
+    same: dict[frozenset[str], list[int]] = {}
+    for i, words in enumerate(sets):
+        same.setdefault(words, []).append(i)
+    for group in same.values():
+        yield from ((a, b) for n, a in enumerate(group) for b in group[n + 1 :])
+    unique = list(same)
+    frequency: Counter[str] = Counter(word for words in unique for word in words)
+    # Postings by (word, set size): a set is only compared with the few sizes that can hold it.
+    postings: dict[tuple[str, int], list[int]] = {}
+    for u, words in enumerate(unique):
+        for word in words:
+            postings.setdefault((word, len(words)), []).append(u)
+    for words in unique:
+        rarest = min(words, key=lambda w: (frequency[w], w))
+        size = len(words)
+        for other_size in range(size + 1, int(size / threshold) + 1):
+            for v in postings.get((rarest, other_size), ()):
+                other = unique[v]
+                if words < other and _near_duplicates(words, other, threshold):
+                    for i in same[words]:
+                        for j in same[other]:
+                            yield (min(i, j), max(i, j))
+
+
+def _near_duplicates(words: frozenset[str], other: frozenset[str], threshold: float) -> bool:
+    shared = len(words & other)
+    if shared / (len(words) + len(other) - shared) < threshold:
+        return False
+    only_here, only_there = words - other, other - words
+    if only_here and only_there:
+        return False  # a substituted word: a series of related stories
+    return not (only_here | only_there) & _NEGATIONS
+
+
+def _where(item: Item, seen_from: Item) -> str:
+    if item.source.issue:
+        return item.source.issue
+    if item.source.path == seen_from.source.path:
+        return f"line {item.line}"
+    return f"{item.source.path}:{item.line}"
+
+
+def _others(partners: Sequence[Item], item: Item) -> str:
+    others = [_where(other, item) for other in partners]
+    more = len(others) - SHOWN
+    listed = ", ".join(others[:SHOWN])
+    return f"{listed} and {more} more" if more > 0 else listed
+
+
+@check("duplicate-story", scope="backlog")
+def duplicate_story(items: Sequence[Item], ctx: Context) -> Iterator[Hit]:
+    threshold = _threshold(ctx)
+    candidates: list[tuple[Item, Part, frozenset[str]]] = []
+    for item in items:
+        part = _text_part(item)
+        if part is not None:
+            words = content_words(part.text)
+            if len(words) >= MIN_WORDS:
+                candidates.append((item, part, words))
+    sets = [words for _, _, words in candidates]
+    partners: dict[int, list[int]] = {}
+    for i, j in similar_pairs(sets, threshold):
+        partners.setdefault(i, []).append(j)
+        partners.setdefault(j, []).append(i)
+    for i in sorted(partners):
+        item, part, _ = candidates[i]
+        others = [candidates[j][0] for j in sorted(partners[i])]
+        yield Hit(
+            part, 0, min(len(part.text), 80), item=item, values={"others": _others(others, item)}
+        )

@@ -1,0 +1,129 @@
+"""`prdlint jira PROJ`: lint the open epics and stories of a live Jira project or board."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import click
+
+from prdlint.commands._common import (
+    emit,
+    exit_code,
+    lint_options,
+    report_problems,
+    rule_packs_option,
+    setup_run,
+    use_color,
+)
+from prdlint.engine import Linter
+from prdlint.errors import ConfigError, PrdlintError
+from prdlint.formatters import FormatOptions
+from prdlint.model import ItemRef, Report
+
+JIRA_CONFIG_KEYS = ("url", "ac-field", "issue-types", "ignore-label", "timeout")
+DEFAULT_TYPES = ("Epic", "Story")
+# The Jira modules (and the jira library) load only when this command runs, so
+# `prdlint check` in a pre-commit hook never pays for them.
+
+
+def _jira_settings(table: Mapping[str, Any], label: str) -> dict[str, Any]:
+    """The `jira` table of the config, checked key by key."""
+    unknown = sorted(set(table) - set(JIRA_CONFIG_KEYS))
+    if unknown:
+        known = ", ".join(JIRA_CONFIG_KEYS)
+        raise ConfigError(f"{label}: unknown key 'jira.{unknown[0]}' (known: {known})")
+    for key in ("url", "ac-field", "ignore-label"):
+        if key in table and not isinstance(table[key], str):
+            raise ConfigError(f"{label}: key 'jira.{key}': must be a string")
+    types = table.get("issue-types", list(DEFAULT_TYPES))
+    if isinstance(types, str):
+        types = [t.strip() for t in types.split(",")]
+    if not isinstance(types, list) or not all(isinstance(t, str) and t for t in types):
+        raise ConfigError(f"{label}: key 'jira.issue-types': must be a list of issue type names")
+    timeout = table.get("timeout", 30)
+    if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
+        raise ConfigError(f"{label}: key 'jira.timeout': must be a number of seconds above 0")
+    return {**table, "issue-types": types, "timeout": float(timeout)}
+
+
+@click.command("jira")
+@click.argument("project", required=False)
+@click.option("--jql", help="Lint the issues of this JQL query instead of the project default.")
+@click.option("--board", type=click.IntRange(min=1), help="Lint the issues of this board (id).")
+@click.option(
+    "--issue-types",
+    help="Comma-separated issue types to lint (default: Epic, Story; config: jira.issue-types).",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Lint at most this many issues.")
+@click.option("--server", help="Jira base URL (overrides JIRA_URL and config jira.url).")
+@click.option(
+    "--ac-field",
+    help="Name of the custom field holding acceptance criteria (default: Acceptance Criteria).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds to wait for Jira to answer each request (default: 30).",
+)
+@lint_options
+@rule_packs_option
+def jira(
+    project: str | None,
+    jql: str | None,
+    board: int | None,
+    issue_types: str | None,
+    limit: int | None,
+    server: str | None,
+    ac_field: str | None,
+    timeout: float | None,
+    output_format: str,
+    output: Path | None,
+    config_path: Path | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    no_color: bool,
+    rule_packs: tuple[Path, ...],
+) -> None:
+    """Lint the open epics and stories of Jira project PROJECT (or --jql, or --board).
+
+    Connection: JIRA_URL, then JIRA_EMAIL + JIRA_API_TOKEN (Jira Cloud) or JIRA_PAT
+    (Server/Data Center personal access token)."""
+    if not (project or jql or board):
+        raise click.UsageError("give a project key, --jql QUERY or --board ID")
+    from prdlint.jira_live import JiraSession, Query, credentials_from_env, fetch_items
+    from prdlint.readers.jira_issues import DEFAULT_AC_FIELD, DEFAULT_IGNORE_LABEL
+
+    run = setup_run(config_path, select, extend_select, ignore, fail_on, rule_packs)
+    settings = _jira_settings(run.config.jira, str(run.config.path or "config"))
+    types = settings["issue-types"]
+    if issue_types:
+        types = [t.strip() for t in issue_types.split(",") if t.strip()]
+        if not types:
+            raise PrdlintError("--issue-types: give at least one issue type name")
+    query = Query(
+        project=project,
+        jql=jql,
+        board=board,
+        issue_types=tuple(types),
+        limit=limit,
+        ac_field=ac_field or settings.get("ac-field", DEFAULT_AC_FIELD),
+        ignore_label=settings.get("ignore-label", DEFAULT_IGNORE_LABEL),
+    )
+    credentials = credentials_from_env(os.environ, server or settings.get("url"))
+    session = JiraSession(
+        credentials, timeout=timeout or settings["timeout"], progress=sys.stderr.isatty()
+    ).open()
+    items = list(fetch_items(session, query))  # only items are kept, never raw pages
+    rules = run.selection.rules
+    findings = Linter(rules, run.settings).lint(items)
+    report = Report(findings, [ItemRef.of(i) for i in items], 0, {r.name: r for r in rules})
+    options = FormatOptions(color=use_color(no_color, output))
+    emit(report, output_format, output, options)
+    report_problems(report)
+    sys.exit(exit_code(report, run.config.fail_on))
