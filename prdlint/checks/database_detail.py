@@ -44,7 +44,8 @@ _PATTERNS = [
     r"(?i:\b(?:models?|tables?|columns?|fields?)\s+(?:to\s+be\s+|are\s+|is\s+)?indexed\b)",
     # field lengths and code-style field names: "maximum length allowed for X", `a.b`, `snake_case`
     r"(?i:\b(?:max(?:imum)?|min(?:imum)?)\s+(?:field\s+|character\s+|string\s+)?length\b)",
-    r"`\w+\.\w[\w ]*`|`[a-z]+(?:_[a-z]+)+`",
+    r"`\w+\.(?!(?:ya?ml|json|md|py|js|ts|txt|csv|toml|xml|html?|cfg|ini|sh|lock)`)\w[\w ]*`"
+    r"|`[a-z]+(?:_[a-z]+)+`",
     r"(?i:\b(?:database|db|sql|lookup|join|junction|staging)\s+"
     r"(?:tables?|columns?|schemas?|index(?:es)?|migrations?|queries|query|rows?|records?|fields?|triggers?)\b)",
     r"(?i:\b(?:primary|foreign|composite|unique)\s+keys?\b)",
@@ -69,9 +70,13 @@ def database_detail(item: Item, ctx: Context) -> Iterator[Hit]:
     if in_design_document(item, ctx):
         return
     for part, start, end in regions(item):
+        lines: set[int] = set()  # one finding per line: the line is what the author rewrites
         for match in DATABASE_DETAIL.finditer(part.text, start, end):
             if ctx.is_allowed(match.group()) or users_own_technology(
                 part.text, start, match.start(), match.end()
             ):
                 continue
-            yield Hit(part, match.start(), match.end())
+            line = part.position(match.start())[0]
+            if line not in lines:
+                lines.add(line)
+                yield Hit(part, match.start(), match.end())
