@@ -76,7 +76,7 @@ def role_text(item: Item) -> str:
 # The people who build the product. "A backend developer" or "the team" speaks for the
 # team; "an app developer", "a developer using our API" is a customer who develops.
 _TEAM_ROLE = re.compile(
-    r"^(?:(?:backend|back-end|frontend|front-end|full[\s-]?stack|lead|senior|junior|software|"
+    r"^(?:(?:backend|back-end|frontend|front-end|full[\s-]?stack|lead|senior|junior|software|release|build|"
     r"web|css|ui|mobile|android|ios|devops|cloud|qa|test|platform|infrastructure|"
     r"site\s+reliability|database|db|data|ml|system|systems|project|scrum|dev)\s+)?"
     r"(?:developer|programmer|engineer|architect|devops|dev|team|team\s+member|tester|"

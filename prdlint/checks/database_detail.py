@@ -33,7 +33,8 @@ _PATTERNS = [
     r"(?i:\b(?:MySQL|PostgreSQL|Postgres|PostGreSQL|MongoDB|Mongo|SQLite|MariaDB|NoSQL|Firestore|"
     r"DynamoDB|Cassandra|CouchDB|Neo4j|Oracle\s+database|SQL\s+Server)\b)",
     r"(?i:\b(?:clean\s*up|cleanup|purge|initiali[sz]e[ds]?|seed(?:ed)?|connect(?:ion)?|"
-    r"migrat\w*|query|queries|backed|persist\w*)\s+(?:\w+\s+){0,3}?(?:of|in|to|from|with)?\s*"
+    r"migrat\w*|query|queries|backed|persist\w*|delet\w*|remov\w*|fetch\w*|read\w*|"
+    r"retriev\w*|pull\w*|load\w*)\s+(?:\w+\s+){0,3}?(?:of|in|to|from|with)?\s*"
     r"(?:the|a|our)\s+(?:\w+\s+)?(?:database|db)\b|\bdatabase[\s-]backed\b)",
     r"(?i:\b(?:update|alter|populate|modify|truncate)\s+the\s+(?:\w+\s+){0,3}?table\b)",
     r"(?i:\b\w+\s+table\s+(?:must|should|needs?\s+to|has\s+to)\s+(?:\w+\s+){0,2}columns?\b)",

@@ -28,6 +28,7 @@ _CHORE = re.compile(
     r"database|db|server|project\s+(?:structure|skeleton))|project\s+structure|"
     r"(?:write|add|increase)\s+(?:more\s+)?(?:unit\s+|integration\s+|e2e\s+|end-to-end\s+)?tests?\s+"
     r"(?:for|to|coverage)|test\s+coverage|unit\s+tests?|"
+    r"(?:run|execute)\s+(?:the\s+)?(?:\w+\s+)?(?:tests|test\s+suite)|"
     r"(?:migrate|port|move)\s+(?:the\s+|our\s+)?(?:code(?:base)?|app(?:lication)?|backend|frontend|"
     r"database|db|data|schema|tables?)\b|"
     r"(?:load|seed|import|ingest)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:data|records)\s+(?:in)?to\s+(?:the\s+)?"

@@ -26,6 +26,11 @@ significantly, prominent, semi-structured, and/or, etc, etc., et cetera, and so 
 user-centric, enhanced, better performance, easy to use, easy-to-use, beautify, beautiful,
 attractive, pleasant, more helpful, helpful, properly, visually appealing, nicely
 """
+# "as much archival material as possible": the phrase split around its object.
+_AS_X_AS_POSSIBLE = re.compile(
+    r"\bas\s+(?:much|many|soon|quickly|fast|often|far|little|few)\s+\w[^.;,]{0,40}?\s+as\s+possible\b",
+    re.IGNORECASE,
+)
 VAGUE = word_pattern(w.strip() for w in VAGUE_WORDS.replace("\n", " ").split(",") if w.strip())
 _AND_OR = re.compile(r"\band/or\b", re.IGNORECASE)
 # A qualifier made concrete right after it ("fast (under 2 seconds)", "within 5 minutes").
@@ -40,7 +45,9 @@ _CRITERIA_FIELDS = ("criterion",)
 @check("vague-term")
 def vague_term(item: Item, ctx: Context) -> Iterator[Hit]:
     for part, start, end in _vague_regions(item):
-        for match in VAGUE.finditer(part.text, start, end):
+        matches = [*VAGUE.finditer(part.text, start, end)]
+        matches += _AS_X_AS_POSSIBLE.finditer(part.text, start, end)
+        for match in matches:
             word = match.group()
             if ctx.is_allowed(word) or _CONCRETE.match(part.text, match.end()):
                 continue
