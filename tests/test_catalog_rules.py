@@ -342,3 +342,27 @@ def test_duplicate_story_threshold_option_is_validated() -> None:
     )
     with pytest.raises(ConfigError, match=r"option .threshold. must be a number from 0\.5 to 1"):
         linter.lint(items)
+
+
+def test_duplicate_story_names_jira_issue_keys() -> None:
+    from prdlint.model import Item, Part, Source
+
+    def issue(key: str, text: str) -> Item:
+        return Item(
+            id=key,
+            kind="story",
+            title=text,
+            source=Source(None, key, f"https://jira.example.com/browse/{key}"),
+            line=1,
+            parts=(Part.at("story", text, 1),),
+        )
+
+    items = [
+        issue("SHOP-1", "As a buyer, I want to track my parcel, so that I know when to be home."),
+        issue("SHOP-7", "As a buyer, I want to track my parcel, so that I know when to be home."),
+    ]
+    findings = Linter(rules_named("duplicate-story")).lint(items)
+    assert [(f.location.issue, f.message) for f in findings] == [
+        ("SHOP-1", "nearly duplicates SHOP-7; merge them or say how they differ"),
+        ("SHOP-7", "nearly duplicates SHOP-1; merge them or say how they differ"),
+    ]
