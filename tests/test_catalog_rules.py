@@ -91,12 +91,12 @@ def test_escape_clause_in_a_requirement_and_a_story() -> None:
 
 def test_open_ended_lists() -> None:
     text = (
-        "As a seller, I want to upload photos, videos, etc. to my listing, so that buyers see it.\n"
+        "As a seller, I want to upload photos, videos, etc., so that buyers see colour, size, etc.\n"
         "As an admin, I want reports including but not limited to sales, so that finance can audit.\n"
         "As a seller, I want to upload photos and videos, so that buyers see the item.\n"
     )
     assert brief(lint_story(text, "open-ended")) == [
-        ("open-ended", 1, 47, "etc."),
+        ("open-ended", 1, 86, "etc."),
         ("open-ended", 2, 29, "including but not limited to"),
     ]
 

@@ -1,0 +1,42 @@
+"""open-ended: a list left open ("including but not limited to", "etc.", "and so on").
+
+"etc." and its synonyms inside what a story asks for are vague-term's (it lists them), so
+here they are flagged only in criteria, descriptions and the "so that" clause: one
+finding per word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from prdlint.checks import check
+from prdlint.checks._text import request_regions, word_pattern
+from prdlint.model import Hit, Item
+from prdlint.rule import Context
+
+OPEN_LIST = word_pattern(
+    (
+        "including but not limited to", "including, but not limited to", "but not limited to",
+        "among others", "and the like", "or similar",
+    )
+)  # fmt: skip
+ET_CETERA = re.compile(
+    r"(?<![\w-])(?:etc\b\.?|et\s+cetera\b|and\s+so\s+(?:on|forth)\b)"
+    r"|\band\s+more(?=\s*(?:[.)\]!]|$))|\.\.\.(?=\s*[)\]]|\s*$)",
+    re.IGNORECASE,
+)
+FIELDS = ("story", "requirement", "criterion", "description")
+
+
+@check("open-ended")
+def open_ended(item: Item, ctx: Context) -> Iterator[Hit]:
+    owned = {id(part): (start, end) for part, start, end in request_regions(item)}
+    for part in item.parts_of(*FIELDS):
+        found = [*OPEN_LIST.finditer(part.text), *ET_CETERA.finditer(part.text)]
+        for match in sorted(found, key=lambda m: m.start()):
+            span = owned.get(id(part))
+            in_request = span is not None and span[0] <= match.start() < span[1]
+            if match.re is ET_CETERA and in_request:
+                continue  # vague-term reports it
+            if not ctx.is_allowed(match.group()):
+                yield Hit(part, match.start(), match.end())
