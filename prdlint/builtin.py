@@ -18,5 +18,5 @@ def load_rules() -> list[Rule]:
 
     rules: list[Rule] = []
     for pack in sorted(rules_directory().glob("*.yaml")):
-        rules.extend(load_pack(pack, source=f"prdlint (rules/{pack.name})"))
+        rules.extend(load_pack(pack, source=f"prdlint (rules/{pack.name})", trusted=True))
     return rules

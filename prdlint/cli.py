@@ -6,6 +6,7 @@ import click
 
 from prdlint import __version__
 from prdlint.commands.check import check
+from prdlint.commands.init import init_command
 from prdlint.commands.jira import jira
 from prdlint.commands.rules import rule_command, rules_command
 
@@ -21,6 +22,7 @@ cli.add_command(check)
 cli.add_command(jira)
 cli.add_command(rule_command)
 cli.add_command(rules_command)
+cli.add_command(init_command)
 
 
 def main() -> None:

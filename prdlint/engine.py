@@ -94,10 +94,12 @@ class Linter:
         for item in items:
             if item.parent is not None:
                 children.setdefault(item.parent, []).append(item)
+        documents = {i.source.path or "": i for i in items if i.kind == "document"}
         findings: list[Finding] = []
         for rule in self.item_rules:
             ctx = self._contexts[rule.name]
             ctx.children = children
+            ctx.documents = documents
             for item in items:
                 if item.kind in rule.applies_to and not _suppressed(item, rule):
                     findings.extend(self.finding(rule, item, hit) for hit in rule.check(item, ctx))

@@ -4,8 +4,8 @@ packs named in config), validate them, and select the ones a run uses."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from importlib.metadata import entry_points
+from dataclasses import dataclass, replace
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import Any
 
@@ -65,9 +65,9 @@ def _examples(value: Any, where: str, default_format: str) -> tuple[tuple[Exampl
     return tuple(result)
 
 
-def _resolve_check(entry: Mapping[str, Any], where: str) -> tuple[Any, str]:
+def _resolve_check(entry: Mapping[str, Any], where: str, guarded: bool) -> tuple[Any, str]:
     from prdlint.checks import builtin_checks
-    from prdlint.kinds import KIND_KEYS, KINDS, KindError
+    from prdlint.kinds import KIND_KEYS, KINDS, KindError, build
 
     if "check" in entry and "kind" in entry:
         raise PackError(f"{where}: give either 'check' (a Python check) or 'kind', not both")
@@ -84,12 +84,12 @@ def _resolve_check(entry: Mapping[str, Any], where: str) -> tuple[Any, str]:
     if unknown:
         raise PackError(f"{where}: unknown key {sorted(unknown)[0]!r} for kind {kind!r}")
     try:
-        return KINDS[kind](entry), "item"
+        return build(kind, entry, str(entry["name"]), guarded), "item"
     except KindError as error:
         raise PackError(f"{where}: {error}") from None
 
 
-def _rule_from_entry(entry: Any, index: int, path: str, source: str) -> Rule:
+def _rule_from_entry(entry: Any, index: int, path: str, source: str, guarded: bool) -> Rule:
     if not isinstance(entry, dict):
         raise PackError(f"{path}: rule #{index + 1}: must be a mapping of keys")
     where = _where(path, entry, index)
@@ -100,7 +100,7 @@ def _rule_from_entry(entry: Any, index: int, path: str, source: str) -> Rule:
         unknown = set(entry) - _COMMON_KEYS
         if unknown:
             raise PackError(f"{where}: unknown key {sorted(unknown)[0]!r}")
-    check, scope = _resolve_check(entry, where)
+    check, scope = _resolve_check(entry, where, guarded)
     try:
         severity = Severity.parse(str(entry.get("severity", "warning")))
     except ValueError as error:
@@ -141,8 +141,9 @@ def _rule_from_entry(entry: Any, index: int, path: str, source: str) -> Rule:
     return rule
 
 
-def load_pack(path: Path, source: str | None = None) -> list[Rule]:
-    """The rules of one YAML pack file; PackError names file, rule and key on any problem."""
+def load_pack(path: Path, source: str | None = None, trusted: bool = False) -> list[Rule]:
+    """The rules of one YAML pack file; PackError names file, rule and key on any problem.
+    Patterns of untrusted (user) packs run with a timeout; prdlint's own packs are trusted."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -156,24 +157,38 @@ def load_pack(path: Path, source: str | None = None) -> list[Rule]:
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise PackError(f"{path}: a rule pack is a mapping with a 'rules' list")
     return [
-        _rule_from_entry(entry, index, str(path), source or str(path))
+        _rule_from_entry(entry, index, str(path), source or str(path), not trusted)
         for index, entry in enumerate(data["rules"])
     ]
 
 
 def load_packs(paths: Iterable[Path]) -> list[Rule]:
-    """Rules from pack files and from every *.yaml / *.yml in pack directories."""
+    """Rules from pack files and from every *.yaml / *.yml in pack directories. A pack named
+    twice (in config and with --rules) is read once."""
     rules: list[Rule] = []
+    seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
             files = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+            if not files:
+                raise PackError(f"{path}: rule pack directory has no *.yaml files")
         elif path.exists():
             files = [path]
         else:
             raise PackError(f"{path}: rule pack not found")
         for file in files:
-            rules.extend(load_pack(file))
+            if file.resolve() not in seen:
+                seen.add(file.resolve())
+                rules.extend(load_pack(_relative(file)))
     return rules
+
+
+def _relative(path: Path) -> Path:
+    """The path as the user will read it in errors and --show-rule-source."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def _plugin_rules() -> list[Rule]:
@@ -199,8 +214,16 @@ def _plugin_rules() -> list[Rule]:
             problems = validate_rule(rule)
             if problems:
                 raise PrdlintError(f"rule plugin {ep.name!r}: rule {rule.name!r}: {problems[0]}")
-        rules.extend(batch)
+        rules.extend(_with_source(rule, ep) for rule in batch)
     return rules
+
+
+def _with_source(rule: Rule, ep: EntryPoint) -> Rule:
+    """Name the plugin a rule came from, unless the plugin named it itself."""
+    if rule.source != Rule.source:
+        return rule
+    dist = getattr(ep, "dist", None)
+    return replace(rule, source=f"plugin {dist.name if dist else ep.value}")
 
 
 def check_unique(rules: Sequence[Rule]) -> None:
@@ -210,7 +233,8 @@ def check_unique(rules: Sequence[Rule]) -> None:
             other = seen.get(key)
             if other is not None and other is not rule:
                 raise ConfigError(
-                    f"rule {key!r} is defined twice: in {other.source} and in {rule.source}"
+                    f"rule {key!r} is defined twice: in {other.source} and in {rule.source} "
+                    "(rename one: codes and names must be unique)"
                 )
             seen[key] = rule
 

@@ -42,12 +42,17 @@ class Context:
     allow_terms: frozenset[str] = frozenset()
     explicitly_selected: bool = False
     children: Mapping[str, Sequence[Item]] = field(default_factory=dict)
+    documents: Mapping[str, Item] = field(default_factory=dict)  # source path -> document
 
     def is_allowed(self, term: str) -> bool:
         return term.casefold() in self.allow_terms
 
     def children_of(self, item: Item) -> Sequence[Item]:
         return self.children.get(item.id, ())
+
+    def document_of(self, item: Item) -> Item | None:
+        """The document item an item was read from (its outline is in fields["headings"])."""
+        return self.documents.get(item.source.path or "")
 
 
 ItemCheck = Callable[[Item, Context], Iterable[Hit]]

@@ -24,22 +24,33 @@ _MEANS_MARK = re.compile(rf"(?<![\w'])(?:{_SUBJECT})\s*(?:{_WANT})(?![\w'])", re
 _ROLE = re.compile(
     r"(?P<lead>[\W_]*(?:(?:US|story|user\s+story)[\s#-]*\d+[\w.]*\s*[:.)-]\s*)?[\W_]*"
     r"(?:(?:user\s+)?story\s*[:.-]\s*[\W_]*)?)"
-    r"as\s+(?:(?:an?|the|one|some|any)\s+)?(?P<role>.{1,120}?)\s*[,;:-]?\s*(?=(?:{mark}))".replace(
-        "{mark}", _MEANS_MARK.pattern
-    ),
+    r"(?:as|if\s+I\s+(?:were|was|am))\s+(?:(?:an?|the|one|some|any)\s+)?(?P<role>.{1,120}?)"
+    r"\s*[,;:-]?\s*"
+    # the benefit may sit between role and means: "As a host, so that I can ..., I want ..."
+    r"(?:(?P<mid>(?:so\s+that|so|in\s+order\s+(?:to|for|that))\s[^\n]{1,160}?)[\s,;:-]*)?"
+    r"(?=(?:{mark}))".replace("{mark}", _MEANS_MARK.pattern),
     re.IGNORECASE,
 )
 
 # "In order to <ends>, as a <role>, I want <means>": the benefit first (Connextra variant).
-_ENDS_FIRST = re.compile(r"^[\W_]*in\s+order\s+to\s+(?P<ends>.+?),\s*(?=as\s)", re.IGNORECASE)
+_ENDS_FIRST = re.compile(
+    r"^[\W_]*(?:in\s+order\s+to|so\s+that|to)\s+(?P<ends>[^\n]+?),?\s+(?=as\s+(?:an?|the)\s)",
+    re.IGNORECASE,
+)
 
 # Where the ends clause starts.
 _ENDS_MARK = re.compile(
-    r"(?:,?\s+|,\s*|\.\s+)(?P<mark>so\s+that|so\s+as\s+to|in\s+order\s+(?:to|that)|such\s+that"
+    r"(?:,?\s+|,\s*|\.\s+)\(?(?P<mark>so\s+that|so\s+as\s+to|in\s+order\s+(?:to|that|for)|such\s+that"
+    r"|due\s+to|otherwise|therefore|this\s+(?:ensures|will|would|allows|helps|makes|lets)"
+    r"|this\s+(?:feature|change|way)\s+(?:would|will)|would\s+save"
+    r"|for\s+(?=(?:an?\s+)?(?:easy|easier|quick|quicker|fast|faster|better|simpler)\s)"
     r"|so\s+(?=(?:I|we|they|you|he|she|it|the|my|our|their|users?|customers?|people|staff|"
     r"everyone|others|this|that|[A-Z]\w*)\b)|because|since|in\s+case|as\s+this|as\s+it|which\s+(?:will|would)"
-    r"|to\s+(?:ensure|make\s+sure|allow|enable|help|avoid|prevent|reduce|increase|improve|save"
-    r"|support|keep|stay|get\s+a\s+sense)|for\s+the\s+purpose\s+of)\b",
+    r"|(?:to|and)\s+(?:ensure|make\s+sure|allow|enable|help|avoid|prevent|reduce|increase|improve"
+    r"|save|support|keep|stay|get\s+a\s+sense|simplify|protect|locate|know|learn|understand"
+    r"|follow|verify|decide|comply|maintain|facilitate|encourage|speed\s+up|guarantee|minimi[sz]e"
+    r"|maximi[sz]e|attract|promote|boost|lower|find\s+out|create|plan|stop|share|make)"
+    r"|for\s+the\s+purpose\s+of)\b",
     re.IGNORECASE,
 )
 
@@ -55,7 +66,10 @@ _NOT_PERSONA = frozenset(
     {
         "system", "application", "app", "platform", "site", "website", "service", "software",
         "tool", "it", "this", "there", "page", "product", "backend", "frontend", "api",
-        "server", "database", "code", "module", "we", "i",
+        "server", "database", "code", "module", "we", "i", "table", "column", "field", "data",
+        "button", "screen", "form", "feature", "function", "component", "model", "ui",
+        "interface", "dashboard", "report", "list", "menu", "option", "layout", "background",
+        "logo", "text", "program", "bot", "job", "script", "pipeline",
     }
 )  # fmt: skip
 
@@ -93,12 +107,55 @@ def _want_word(marker: str) -> str:
 
 
 def _ends_mark_word(mark: str) -> str:
-    return "-".join(mark.lower().split()[:2])
+    words = mark.lower().split()
+    return "to" if words[0] == "to" else "-".join(words[:2])
+
+
+# Words after which "to <verb>" completes the request instead of giving its reason:
+# "be able to", "a way to", "allow users to".
+_TAKER_WORDS = """able want wants like need needs how what where when whether way ways
+    ability option
+    options possibility opportunity chance permission access right time going have has had
+    try trying used wish forget remember continue start begin agree decide expect ask asked
+    be is are was easy possible allowed required reminder instructions prompt prompted and
+    order me us them him her you users people others someone anyone everyone members apps"""
+_INFINITIVE_TAKERS = frozenset(_TAKER_WORDS.split())
+# "use ALFRED to ...", "have the app to ...": the infinitive belongs to the request.
+_REQUEST_VERB = re.compile(r"(?:to\s+)?(?:use|using|have|let|ask|tell|need)\b", re.IGNORECASE)
+_OBJECT_START = re.compile(
+    r"(?:the|a|an|my|our|their|his|her|its|all|every|each|this|that|these|those|some|any|users?"
+    r"|people|customers?|them|it|me|us|him|someone|everyone|[A-Z]\w*)\b"
+)
+
+
+def _reason_at(text: str, start: int, match: re.Match[str]) -> bool:
+    """Whether a reason marker really opens the reason (not "be able to learn ...")."""
+    mark = match.group("mark").casefold()
+    if mark.startswith("and"):
+        return mark.split()[1:2] in (["ensure"], ["make"])  # "... and ensure/make sure ..."
+    if not mark.startswith("to"):
+        return True
+    before = text[start : match.start()].split()
+    if not before or before[-1].casefold().strip(",.") in _INFINITIVE_TAKERS:
+        return False
+    if _REQUEST_VERB.match(text, start) and len(before) <= 4:
+        return False
+    if _OBJECT_START.match(text, start):
+        # "I want the system to notify me": the first infinitive after an object is the request.
+        return "to" in (w.casefold() for w in before[1:])
+    return True
+
+
+def _first_reason(text: str, start: int, end: int) -> re.Match[str] | None:
+    for match in _ENDS_MARK.finditer(text, start, end):
+        if match.start("mark") > start + 2 and _reason_at(text, start, match):
+            return match
+    return None
 
 
 def _split_ends(text: str, start: int, end: int) -> tuple[Span, Span | None, str]:
-    match = _ENDS_MARK.search(text, start, end)
-    if match is None or match.start("mark") <= start + 2:
+    match = _first_reason(text, start, end)
+    if match is None:
         return (start, _rstrip(text, start, end)), None, ""
     means_end = _rstrip(text, start, match.start())
     ends_start = match.end("mark")
@@ -118,9 +175,12 @@ def parse_story(text: str) -> Story | None:
     ends_first = _ENDS_FIRST.match(text)
     offset = ends_first.end() if ends_first else 0
     role_match = _ROLE.match(text, offset)
+    mid: Span | None = None
     if role_match:
         role: Span | None = role_match.span("role")
         mark = _MEANS_MARK.match(text, role_match.end())
+        if role_match.group("mid"):
+            mid = role_match.span("mid")
     else:
         role = None
         mark = _MEANS_MARK.search(text, offset)
@@ -131,10 +191,10 @@ def parse_story(text: str) -> Story | None:
     means_start = mark.end()
     while means_start < len(text) and text[means_start] in " ,:":
         means_start += 1
-    if ends_first:
+    if ends_first or mid:
         means: Span = (means_start, _rstrip(text, means_start, len(text)))
-        ends: Span | None = ends_first.span("ends")
-        ends_word = "in-order"
+        ends: Span | None = ends_first.span("ends") if ends_first else mid
+        ends_word = "in-order" if ends_first else "so-that-first"
     else:
         means, ends, ends_word = _split_ends(text, means_start, len(text))
         ends_word = _ends_mark_word(ends_word) if ends else ""
@@ -142,6 +202,25 @@ def parse_story(text: str) -> Story | None:
         part for part in ("as-a" if role else "", _want_word(mark.group()), ends_word) if part
     )
     return Story(text, role, means, ends, template)
+
+
+def reason_in(text: str) -> bool:
+    """Whether free text (not in story form) gives a reason anywhere."""
+    return _LEADING_REASON.match(text) is not None or _first_reason(text, 0, len(text)) is not None
+
+
+_LEADING_REASON = re.compile(
+    r"[\W_]*(?:since|because|so\s+that|so\s+(?:I|we|they|users?|people|volunteers?)\b|"
+    r"in\s+order\s+(?:to|for)|to\s+\w+[^,\n]{0,80},)",
+    re.IGNORECASE,
+)
+REASON_MARK = _ENDS_MARK
+_OPENS_WITH_REASON = re.compile(r"[\W_]*(?:so|since|because)\b", re.IGNORECASE)
+
+
+def opens_with_reason(text: str) -> bool:
+    """Free text that is all reason ("So volunteers can ..."): it asks for nothing itself."""
+    return _OPENS_WITH_REASON.match(text) is not None
 
 
 def actor_role(text: str) -> str | None:

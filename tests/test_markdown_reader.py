@@ -155,3 +155,11 @@ def test_columns_point_at_the_word_after_markup() -> None:
     body = next(p for i in items for p in i.parts if p.field == "body")
     offset = body.text.index("TBD")
     assert body.position(offset) == (1, 3 + len("**Bold** and `code` then "))
+
+
+def test_nested_criterion_saying_i_can_stays_a_criterion_under_a_stories_heading() -> None:
+    text = "## Stories\n\n- As a shopper, I want to pay, so that I get my goods.\n  - Given a basket, then I can pay.\n"
+    stories = [i for i in read_markdown(text, "p.md") if i.kind == "story"]
+    assert [(s.line, [c.text for c in s.criteria]) for s in stories] == [
+        (3, ["Given a basket, then I can pay."])
+    ]

@@ -1,4 +1,4 @@
-"""Helpers the checks share: which spans of an item to read, and word-list patterns."""
+"""Helpers the checks share: which spans of an item to read, who is speaking, word lists."""
 
 from __future__ import annotations
 
@@ -6,11 +6,15 @@ import re
 from collections.abc import Iterable, Iterator
 
 from prdlint.model import Item, Part
-from prdlint.story import Story, parse_story
+from prdlint.rule import Context
+from prdlint.story import REASON_MARK, Story, opens_with_reason, parse_story
 
 Region = tuple[Part, int, int]  # a part and a [start, end) span of its text
 
 PROSE_FIELDS = ("story", "requirement", "description", "criterion")
+
+# Documents whose job is to choose the solution: solution rules skip them unless selected.
+DESIGN_DOCUMENTS = frozenset({"adr", "kep", "rfc", "design"})
 
 
 def story_of(item: Item) -> tuple[Part, Story] | None:
@@ -19,6 +23,12 @@ def story_of(item: Item) -> tuple[Part, Story] | None:
         return None
     story = parse_story(part.text)
     return (part, story) if story else None
+
+
+def in_design_document(item: Item, ctx: Context) -> bool:
+    """Whether a solution rule should stay quiet: the item sits in a design doc, RFC, ADR or
+    KEP, which legitimately names solutions, and the user did not select the rule by name."""
+    return item.fields.get("document_type") in DESIGN_DOCUMENTS and not ctx.explicitly_selected
 
 
 def regions(item: Item, fields: Iterable[str] = PROSE_FIELDS) -> Iterator[Region]:
@@ -31,17 +41,24 @@ def regions(item: Item, fields: Iterable[str] = PROSE_FIELDS) -> Iterator[Region
             yield part, 0, len(part.text)
 
 
+def request_end(text: str, start: int = 0) -> int:
+    """Where the request in free text ends: at its first reason clause, if any."""
+    match = REASON_MARK.search(text, start)
+    return match.start() if match and match.start("mark") > start + 2 else len(text)
+
+
 def request_regions(item: Item) -> Iterator[Region]:
     """What the item asks for: a story's means (not its "so that" clause), a
-    requirement's text. Descriptions and criteria are not the request."""
+    requirement's or free story line's text up to its reason. Descriptions and criteria
+    are not the request."""
     found = story_of(item)
     if found is not None:
         part, story = found
         yield part, story.means[0], story.means[1]
         return
     for part in item.parts:
-        if part.field in ("story", "requirement"):
-            yield part, 0, len(part.text)
+        if part.field in ("story", "requirement") and not opens_with_reason(part.text):
+            yield part, 0, request_end(part.text)
 
 
 def word_pattern(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -56,14 +73,83 @@ def role_text(item: Item) -> str:
     return found[1].role_text.casefold() if found else ""
 
 
+# The people who build the product. "A backend developer" or "the team" speaks for the
+# team; "an app developer", "a developer using our API" is a customer who develops.
+_TEAM_ROLE = re.compile(
+    r"^(?:(?:backend|back-end|frontend|front-end|full[\s-]?stack|lead|senior|junior|software|"
+    r"web|css|ui|mobile|android|ios|devops|cloud|qa|test|platform|infrastructure|"
+    r"site\s+reliability|database|db|data|ml|system|systems|project|scrum|dev)\s+)?"
+    r"(?:developer|programmer|engineer|architect|devops|dev|team|team\s+member|tester|"
+    r"qa|maintainer|product\s+owner|scrum\s+master|system|coder)s?$"
+)
 _DEVELOPER_ROLES = re.compile(
     r"\b(?:developer|programmer|engineer|integrator|api\s+(?:user|consumer|client)|"
-    r"data\s+scientist|analyst|devops|sre|operator|sysadmin|system\s+administrator|maintainer|"
-    r"contributor|researcher|admin(?:istrator)?|it\s+staff)s?\b",
+    r"data\s+scientist|analyst|researcher|operator|sysadmin|system\s+administrator|"
+    r"maintainer|contributor|admin(?:istrator)?|it\s+staff|publisher)s?\b",
     re.IGNORECASE,
 )
 
 
+def _clean_role(role: str) -> str:
+    return " ".join(re.sub(r"[^\w\s/-]", " ", role).split()).removeprefix("the ")
+
+
+def is_team_role(role: str) -> bool:
+    """Whether the speaker is the team building the product (not one of its users)."""
+    return bool(_TEAM_ROLE.match(_clean_role(role.casefold())))
+
+
+def is_team_speaker(item: Item) -> bool:
+    """A team role, or nobody at all ("Set up CI", "We need to ..."): the team's own voice."""
+    found = story_of(item)
+    if found is None or found[1].role is None:
+        text = item.part("story") or item.part("requirement")
+        return text is None or not _starts_with_user(text.text)
+    return is_team_role(found[1].role_text)
+
+
+_USER_SUBJECT = re.compile(
+    r"^[\W_]*(?:the\s+|an?\s+|our\s+|each\s+|every\s+|all\s+)?(?:users?|customers?|visitors?|"
+    r"members?|shoppers?|patients?|students?|teachers?|admins?|administrators?|staff|"
+    r"volunteers?|clients?|buyers?|sellers?|players?)\b",
+    re.IGNORECASE,
+)
+
+
+def _starts_with_user(text: str) -> bool:
+    return bool(_USER_SUBJECT.match(text))
+
+
 def is_technical_persona(item: Item) -> bool:
-    """Developers, operators and analysts: people for whom technology can be the need."""
-    return bool(_DEVELOPER_ROLES.search(role_text(item)))
+    """Developers, integrators and analysts who USE the product: technology can be their
+    need. The team's own developers are not: their tool choices are the team's design."""
+    role = role_text(item)
+    return bool(_DEVELOPER_ROLES.search(role)) and not is_team_role(role)
+
+
+# A technology the user receives or opens is the user's own format: "download ... as an
+# SQLite database", "get a Data Package into Node".
+_USERS_FORMAT = re.compile(
+    r"(?i:\b(?:download\w*|export\w*|import\w*|open\w*)\b[^.;,]{0,60}$"
+    r"|\b(?:get|gets|getting|load|loads)\b[^.;,]{0,40}\b(?:into|as)\s+(?:an?\s+|my\s+)?\w*\s*$)"
+)
+
+# "a jQuery plugin", "an Elasticsearch integration", "pipelines that use Kafka": the
+# technology is the user's own ecosystem, which the product must fit.
+_USERS_ECOSYSTEM_AFTER = re.compile(
+    r"(?i:[\s-]+(?:plugin|plug-in|integration|connector|adapter|extension|sdk|client|support|"
+    r"compatibility|compatible|users?|developers?|emulator)s?\b)"
+)
+_USERS_ECOSYSTEM_BEFORE = re.compile(
+    r"(?i:\b(?:integrat\w+\s+with|support\s+for|compatible\s+with|works?\s+with|connect\s+to|"
+    r"that\s+uses?|which\s+uses?|from|with\s+my|in\s+my|on\s+my|to\s+my)\s+(?:\w+\s+)?$)"
+)
+
+
+def users_own_technology(text: str, start: int, at: int, end: int) -> bool:
+    """The technology is the user's own tool, format or ecosystem, not the team's choice."""
+    return (
+        _USERS_FORMAT.search(text, max(start, at - 70), at) is not None
+        or _USERS_ECOSYSTEM_BEFORE.search(text, max(start, at - 40), at) is not None
+        or _USERS_ECOSYSTEM_AFTER.match(text, end) is not None
+    )

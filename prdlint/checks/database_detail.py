@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
-from prdlint.checks._text import regions
+from prdlint.checks._text import in_design_document, regions, users_own_technology
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
 
@@ -25,9 +25,27 @@ _PATTERNS = [
     rf"(?i:\b(?:column|field|attribute)s?\s+(?:to|in|on|of|from|into)\s+(?:the\s+)?{_NAME}\s+"
     r"(?:table|model|entity|schema|collection)s?\b)",
     rf"(?i:\b(?:add|adding|create|creating|drop|dropping|rename|renaming|alter|altering|new)\s+"
-    rf"(?:a|an|the|new)?\s*(?:{_NAME}\s+)?(?:column|db\s+table|database\s+table|foreign\s+key|"
+    rf"(?:a|an|the|new)?\s*(?:{_NAME}\s+)?(?:db\s+table|database\s+table|foreign\s+key|"
     r"primary\s+key|join\s+table|lookup\s+table|db\s+index|database\s+index)s?\b)",
-    r"(?i:\b(?:database|db|sql|lookup|join|junction|pivot|staging)\s+"
+    # a column whose default is dictated: "a default alumni column set to false"
+    r"(?i:\bdefault\s+(?:\w+\s+)?column\b|\bcolumns?\s+(?:\w+\s+)?(?:set|defaults?)\s+to\b)",
+    # the database products themselves, and "the database" as the thing to work on
+    r"(?i:\b(?:MySQL|PostgreSQL|Postgres|PostGreSQL|MongoDB|Mongo|SQLite|MariaDB|NoSQL|Firestore|"
+    r"DynamoDB|Cassandra|CouchDB|Neo4j|Oracle\s+database|SQL\s+Server)\b)",
+    r"(?i:\b(?:clean\s*up|cleanup|purge|initiali[sz]e[ds]?|seed(?:ed)?|connect(?:ion)?|"
+    r"migrat\w*|query|queries|backed|persist\w*)\s+(?:\w+\s+){0,3}?(?:of|in|to|from|with)?\s*"
+    r"(?:the|a|our)\s+(?:\w+\s+)?(?:database|db)\b|\bdatabase[\s-]backed\b)",
+    r"(?i:\b(?:update|alter|populate|modify|truncate)\s+the\s+(?:\w+\s+){0,3}?table\b)",
+    r"(?i:\b\w+\s+table\s+(?:must|should|needs?\s+to|has\s+to)\s+(?:\w+\s+){0,2}columns?\b)",
+    r"(?i:\brow[\s-]?(?:level\s+)?lock(?:ing|s)?\b|\bsoft[\s-]deleted?\b)",
+    # object-model classes: "the backend AppUser model", "`Volunteer` model", "register models"
+    r"(?i:\b(?:backend|domain|django|orm|entity|db|database)\s+(?:`?\w+`?\s+)?models?\b)",
+    r"`\w+`\s+model\b|\b(?i:register)\s+(?i:the\s+)?(?i:models?)\b",
+    r"(?i:\b(?:models?|tables?|columns?|fields?)\s+(?:to\s+be\s+|are\s+|is\s+)?indexed\b)",
+    # field lengths and code-style field names: "maximum length allowed for X", `a.b`, `snake_case`
+    r"(?i:\b(?:max(?:imum)?|min(?:imum)?)\s+(?:field\s+|character\s+|string\s+)?length\b)",
+    r"`\w+\.\w[\w ]*`|`[a-z]+(?:_[a-z]+)+`",
+    r"(?i:\b(?:database|db|sql|lookup|join|junction|staging)\s+"
     r"(?:tables?|columns?|schemas?|index(?:es)?|migrations?|queries|query|rows?|records?|fields?|triggers?)\b)",
     r"(?i:\b(?:primary|foreign|composite|unique)\s+keys?\b)",
     r"(?i:\b(?:schema|data(?:base)?)\s+migrations?\b|\bmigration\s+scripts?\b)",
@@ -48,7 +66,12 @@ DATABASE_DETAIL = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 
 @check("database-detail")
 def database_detail(item: Item, ctx: Context) -> Iterator[Hit]:
+    if in_design_document(item, ctx):
+        return
     for part, start, end in regions(item):
         for match in DATABASE_DETAIL.finditer(part.text, start, end):
-            if not ctx.is_allowed(match.group()):
-                yield Hit(part, match.start(), match.end())
+            if ctx.is_allowed(match.group()) or users_own_technology(
+                part.text, start, match.start(), match.end()
+            ):
+                continue
+            yield Hit(part, match.start(), match.end())

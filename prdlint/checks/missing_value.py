@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from prdlint.checks import check
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
-from prdlint.story import parse_story
+from prdlint.story import parse_story, reason_in
 
 
 @check("missing-value")
@@ -18,7 +18,7 @@ def missing_value(item: Item, ctx: Context) -> Iterator[Hit]:
     story = parse_story(part.text)
     if story is None:
         # Not in story form: another rule says so; here only a plain request without a reason.
-        if " so that " in part.text or " in order to " in part.text or " because " in part.text:
+        if reason_in(part.text):
             return
         yield Hit(part, 0, min(len(part.text), 60))
         return

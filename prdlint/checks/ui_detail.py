@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
-from prdlint.checks._text import regions, story_of
+from prdlint.checks._text import in_design_document, regions, request_regions
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
 
@@ -16,7 +16,7 @@ _COLOR = (
 )
 _WIDGET = (
     r"(?:button|link|text|label|font|background|banner|icon|header|footer|border|bar|box|badge|"
-    r"tab|panel|card|heading|title|menu|tooltip|highlight)s?"
+    r"tab|panel|card|heading|title|menu|tooltip|highlight|arrow|logo|input|field|dropdown)s?"
 )
 _PATTERNS = [
     r"\b\d+(?:\.\d+)?\s?(?:px|pt|rem|dp|pixels?|points?)\b(?!\s*(?:of\s+)?(?:reward|loyalty|credit|bonus))",
@@ -31,26 +31,43 @@ _PATTERNS = [
     r"(?i:\bfont[\s-](?:size|weight|family|colou?r)\b|\b(?:bold|italic|underlined)\s+\d+\s?(?:px|pt))",
     r"\b(?:Arial|Helvetica|Times New Roman|Roboto|Open Sans|Comic Sans|Verdana|Calibri|"
     r"Montserrat|Source Sans)\b",
+    # a named font: "the roboto font", 'in the font "Russo One"'
+    r"(?i:\bfont\s+[\"'“‘][^\"'”’]{1,30}[\"'”’]|\b(?!(?:the|a|an|this|that|same|my|your|our|its|of|"
+    r"default|right|new|one|which|what|any)\b)[a-z][\w-]+\s+font\b(?!\s+(?:size|of)))",
+    # colours dictated for an element or as a code: "color-coded: red", "colour ... to blue"
+    rf"(?i:\bcolou?r(?:[\s-]coded)?\s*(?::|to|should\s+be|must\s+be|of\s+[^.;]{{0,30}}?\s+to)"
+    rf"[^.;]{{0,15}}?\b{_COLOR}\b)",
+    r"(?i:(?:`|\b(?:colou?r|background|fill|border)\s+(?:should\s+be\s+|is\s+|of\s+|to\s+|:\s*)?)"
+    r"#[0-9a-f]{3,8}\b)",
+    # exact placement of an element: "a button next to the price box", "on the navigation bar"
+    rf"(?i:\b{_WIDGET}\b[^.;]{{0,40}}?\b(?:next\s+(?:to|too)|beside|below|above|underneath|"
+    r"to\s+the\s+(?:left|right)\s+of|at\s+the\s+(?:side|top|bottom)\s+of|"
+    r"on\s+the\s+(?:left|right|side|navigation\s+bar|nav\s*bar|toolbar|header|footer|sidebar))\b)",
+    r"(?i:\b(?:right|left)[\s-]hand\s+(?:side|column|corner|panel)\b)",
+    # the size of a visual element: "a small graphic", "a larger font"
+    r"(?i:\b(?:small|smaller|large|larger|big|bigger|tiny|huge)\s+(?:graphic|icon|image|logo|"
+    r"thumbnail|button|font|text|banner|picture|photo)s?\b)",
 ]
 # Widget choices count only where the story itself asks for them.
 _WIDGET_CHOICE = re.compile(
     r"(?i:\b(?:drop[\s-]?down(?:\s+(?:menu|list|box))?|radio[\s-]buttons?|check[\s-]?box(?:es)?|"
     r"combo[\s-]?box(?:es)?|toggle\s+switch(?:es)?|carousel|hamburger\s+menu|accordion|"
     r"date[\s-]?picker|modal(?:\s+(?:dialog|window))?|text[\s-]?(?:field|box)(?:es)?|"
-    r"spinner|slider)\b)"
+    r"spinners?|sliders?|pop[\s-]?up(?:\s+(?:dialog|window))?s?|toggles?|multi[\s-]?select|"
+    r"dropdown(?:\s+(?:menu|list|arrow))?s?)\b)"
 )
 UI_DETAIL = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 
 
 @check("ui-detail")
 def ui_detail(item: Item, ctx: Context) -> Iterator[Hit]:
+    if in_design_document(item, ctx):
+        return
     for part, start, end in regions(item):
         for match in UI_DETAIL.finditer(part.text, start, end):
             if not ctx.is_allowed(match.group()):
                 yield Hit(part, match.start(), match.end())
-    found = story_of(item)
-    if found is not None:
-        part, story = found
-        for match in _WIDGET_CHOICE.finditer(part.text, *story.means):
+    for part, start, end in request_regions(item):
+        for match in _WIDGET_CHOICE.finditer(part.text, start, end):
             if not ctx.is_allowed(match.group()):
                 yield Hit(part, match.start(), match.end())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -50,6 +50,18 @@ def lint_options(function: F) -> F:
     return function
 
 
+def rule_packs_option(function: F) -> F:
+    """`--rules PATH` (repeatable): rule packs to load beside those named in config."""
+    option = click.option(
+        "--rules",
+        "rule_packs",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        help="A YAML rule pack, or a directory of them, to load beside config's rule-packs.",
+    )
+    return option(function)
+
+
 @dataclass(frozen=True)
 class RunSetup:
     config: Config
@@ -64,9 +76,12 @@ def setup_run(
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str | None,
+    rule_packs: Sequence[Path] = (),
 ) -> RunSetup:
     """Config merged with CLI flags (flags win), and the rules the run uses."""
     config = load_config(config_path)
+    if rule_packs:
+        config = replace(config, rule_packs=(*config.rule_packs, *rule_packs))
     if select:
         config = replace(config, select=_split(select))
     if extend_select:

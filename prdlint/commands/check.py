@@ -15,6 +15,7 @@ from prdlint.commands._common import (
     exit_code,
     lint_options,
     report_problems,
+    rule_packs_option,
     setup_run,
     use_color,
 )
@@ -27,7 +28,11 @@ from prdlint.runner import collect_targets, lint_targets
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @lint_options
-@click.option("--show-source", is_flag=True, help="Name the pack or plugin of each finding's rule.")
+@rule_packs_option
+@click.option(
+    "--show-rule-source", "show_source", is_flag=True,
+    help="Name the pack or plugin each finding's rule came from.",
+)  # fmt: skip
 @click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding.")
 @click.option(
     "--baseline",
@@ -52,6 +57,7 @@ def check(
     ignore: tuple[str, ...],
     fail_on: str | None,
     no_color: bool,
+    rule_packs: tuple[Path, ...],
     show_source: bool,
     statistics: bool,
     baseline_path: Path | None,
@@ -59,7 +65,7 @@ def check(
     exit_zero: bool,
 ) -> None:
     """Lint markdown PRDs and story lists (`-` reads markdown from standard input)."""
-    run = setup_run(config_path, select, extend_select, ignore, fail_on)
+    run = setup_run(config_path, select, extend_select, ignore, fail_on, rule_packs)
     ignores = PerFileIgnores(
         run.config.per_file_ignores, run.known, str(run.config.path or "config")
     )

@@ -15,6 +15,7 @@ from prdlint.commands._common import (
     exit_code,
     lint_options,
     report_problems,
+    rule_packs_option,
     setup_run,
     use_color,
 )
@@ -69,6 +70,7 @@ def _jira_settings(table: Mapping[str, Any], label: str) -> dict[str, Any]:
     help="Seconds to wait for Jira to answer each request (default: 30).",
 )
 @lint_options
+@rule_packs_option
 def jira(
     project: str | None,
     jql: str | None,
@@ -86,6 +88,7 @@ def jira(
     ignore: tuple[str, ...],
     fail_on: str | None,
     no_color: bool,
+    rule_packs: tuple[Path, ...],
 ) -> None:
     """Lint the open epics and stories of Jira project PROJECT (or --jql, or --board).
 
@@ -96,7 +99,7 @@ def jira(
     from prdlint.jira_live import JiraSession, Query, credentials_from_env, fetch_items
     from prdlint.readers.jira_issues import DEFAULT_AC_FIELD, DEFAULT_IGNORE_LABEL
 
-    run = setup_run(config_path, select, extend_select, ignore, fail_on)
+    run = setup_run(config_path, select, extend_select, ignore, fail_on, rule_packs)
     settings = _jira_settings(run.config.jira, str(run.config.path or "config"))
     types = settings["issue-types"]
     if issue_types:

@@ -400,7 +400,8 @@ class _Reader:
         text = _CHECKBOX.sub("", part.text)
         owner = self._criteria_owner()
         parent_role = parent[0] if parent else None
-        if looks_like_story(text) or (self._in_stories() and parse_story(text) is not None):
+        bare_story = parent is None and self._in_stories() and parse_story(text) is not None
+        if looks_like_story(text) or bare_story:
             self._start_story(part, self.level)
             return "story"
         label = _AC_LABEL.match(part.text)
@@ -472,13 +473,19 @@ class _Reader:
         )
 
     def finish(self, source: Source) -> list[Item]:
+        if not self.document.title:
+            self.document.title = self.front.get("title") or self.path
+        document_type = _document_type(str(self.document.title), self.front)
         self.document.fields = {
             "headings": tuple(self.outline),
             "front_matter": self.front,
-            "document_type": _document_type(self.document.title, self.front),
+            "document_type": document_type,
         }
-        if not self.document.title:
-            self.document.title = self.front.get("title") or self.path
+        if document_type is not None:
+            # Every item carries its document's type, so rules can scope by it.
+            for draft in self.drafts:
+                if draft is not self.document:
+                    draft.fields = {**draft.fields, "document_type": document_type}
         self.document.parts.insert(0, Part.at("title", str(self.document.title), 1))
         return [draft.build(source) for draft in self.drafts]
 
