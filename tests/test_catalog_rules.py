@@ -366,3 +366,8 @@ def test_duplicate_story_names_jira_issue_keys() -> None:
         ("SHOP-1", "nearly duplicates SHOP-7; merge them or say how they differ"),
         ("SHOP-7", "nearly duplicates SHOP-1; merge them or say how they differ"),
     ]
+
+
+def test_a_prd_word_in_the_title_alone_does_not_make_a_prd() -> None:
+    sources = "# PRD / backlog corpus: sources\n\n## Counts by kind\n\nx\n\n## Files\n\ny\n\n## Notes\n\nz\n"
+    assert _default_lint(sources, "SOURCES.md", "missing-problem-statement") == []
