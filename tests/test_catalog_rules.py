@@ -371,3 +371,13 @@ def test_duplicate_story_names_jira_issue_keys() -> None:
 def test_a_prd_word_in_the_title_alone_does_not_make_a_prd() -> None:
     sources = "# PRD / backlog corpus: sources\n\n## Counts by kind\n\nx\n\n## Files\n\ny\n\n## Notes\n\nz\n"
     assert _default_lint(sources, "SOURCES.md", "missing-problem-statement") == []
+
+
+def test_open_ended_or_similar_only_at_the_end_of_a_list() -> None:
+    doc = (
+        "## Requirements\n"
+        "\n"
+        "- The system displays related or similar parts for reference.\n"
+        "- Imports read spreadsheets from Excel, Numbers or similar.\n"
+    )
+    assert brief(lint_markdown(doc, "open-ended")) == [("open-ended", 4, 49, "or similar")]

@@ -17,12 +17,13 @@ from prdlint.rule import Context
 OPEN_LIST = word_pattern(
     (
         "including but not limited to", "including, but not limited to", "but not limited to",
-        "among others", "and the like", "or similar",
+        "among others", "and the like",
     )
 )  # fmt: skip
 ET_CETERA = re.compile(
     r"(?<![\w-])(?:etc\b\.?|et\s+cetera\b|and\s+so\s+(?:on|forth)\b)"
-    r"|\band\s+more(?=\s*(?:[.)\]!]|$))|\.\.\.(?=\s*[)\]]|\s*$)",
+    # "and more" / "or similar" close a list only at its end ("related or similar parts" is fine).
+    r"|\b(?:and\s+more|or\s+similar)(?=\s*(?:[.,;)\]!]|$))|\.\.\.(?=\s*[)\]]|\s*$)",
     re.IGNORECASE,
 )
 FIELDS = ("story", "requirement", "criterion", "description")
