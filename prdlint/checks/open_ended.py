@@ -21,9 +21,11 @@ OPEN_LIST = word_pattern(
     )
 )  # fmt: skip
 ET_CETERA = re.compile(
-    r"(?<![\w-])(?:etc\b\.?|et\s+cetera\b|and\s+so\s+(?:on|forth)\b)"
-    # "and more" / "or similar" close a list only at its end ("related or similar parts" is fine).
-    r"|\b(?:and\s+more|or\s+similar)(?=\s*(?:[.,;)\]!]|$))|\.\.\.(?=\s*[)\]]|\s*$)",
+    r"(?<![\w-])(?:etc\b\.?|et\s+cetera\b|and\s+so\s+(?:on|forth)\b)", re.IGNORECASE
+)
+# "and more" / "or similar" close a list only at its end ("related or similar parts" is fine).
+LIST_END = re.compile(
+    r"\b(?:and\s+more|or\s+similar)(?=\s*(?:[.,;)\]!]|$))|\.\.\.(?=\s*[)\]]|\s*$)",
     re.IGNORECASE,
 )
 FIELDS = ("story", "requirement", "criterion", "description")
@@ -33,8 +35,8 @@ FIELDS = ("story", "requirement", "criterion", "description")
 def open_ended(item: Item, ctx: Context) -> Iterator[Hit]:
     owned = {id(part): (start, end) for part, start, end in request_regions(item)}
     for part in item.parts_of(*FIELDS):
-        found = [*OPEN_LIST.finditer(part.text), *ET_CETERA.finditer(part.text)]
-        for match in sorted(found, key=lambda m: m.start()):
+        found = [pattern.finditer(part.text) for pattern in (OPEN_LIST, ET_CETERA, LIST_END)]
+        for match in sorted((m for ms in found for m in ms), key=lambda m: m.start()):
             span = owned.get(id(part))
             in_request = span is not None and span[0] <= match.start() < span[1]
             if match.re is ET_CETERA and in_request:
