@@ -359,6 +359,12 @@ class _Reader:
         if self.list_items:
             self._list_paragraph(part)
             return
+        lines = _split_lines(part, "body") if "\n" in part.text else []
+        if sum(1 for line in lines if looks_like_story(line.text)) >= 2:
+            # A backlog written one story a line, without list markers.
+            for line in lines:
+                self._loose_paragraph(line)
+            return
         self._loose_paragraph(part)
 
     def _loose_paragraph(self, part: Part) -> None:
