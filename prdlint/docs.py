@@ -1,6 +1,7 @@
 """Generate docs/rules.md from the built-in rules: `python -m prdlint.docs` writes it,
 `python -m prdlint.docs --check` exits 1 when it is stale. Only the built-in packs are
-documented (not plugins or a project's own packs), so the file is the same on every machine."""
+documented (not plugins or a project's own packs), so the file is the same on every machine.
+Run it from a source checkout: the file lives beside the package, in docs/."""
 
 from __future__ import annotations
 

@@ -14,7 +14,8 @@ Span = tuple[int, int]
 # "I want", "we'd like", "I should be able to"... : where the means starts.
 _WANT = (
     r"(?:want(?:s)?|wanna|wish(?:es)?|need(?:s)?|expect(?:s)?|require(?:s)?|prefer(?:s)?"
-    r"|desire(?:s)?|would\s+(?:like|love|prefer|want)|'d\s+(?:like|love)|like"
+    r"|(?:do\s+not|don['’]t|never)\s+want|['’]m\s+able\s+to"
+    r"|desire(?:s)?|would\s+(?:like|love|prefer|want)|['’]d\s+(?:like|love)|like"
     r"|(?:should|must|shall|will|would)\s+(?:be\s+able|have\s+the\s+ability)\s+to"
     r"|am\s+able\s+to|have\s+the\s+ability\s+to|can|could|should|must|shall|will|may|have|get)"
 )
@@ -45,12 +46,15 @@ _ENDS_MARK = re.compile(
     r"|due\s+to|otherwise|therefore|this\s+(?:ensures|will|would|allows|helps|makes|lets)"
     r"|this\s+(?:feature|change|way)\s+(?:would|will)|would\s+save"
     r"|for\s+(?=(?:an?\s+)?(?:easy|easier|quick|quicker|fast|faster|better|simpler)\s)"
+    r"|for\s+(?=(?:clarity|consistency|security|safety|compliance|traceability|transparency|"
+    r"accessibility|auditing|audit\s+purposes|reference|convenience|future\s+reference)\b)"
     r"|so\s+(?=(?:I|we|they|you|he|she|it|the|my|our|their|users?|customers?|people|staff|"
     r"everyone|others|this|that|[A-Z]\w*)\b)|because|since|in\s+case|as\s+this|as\s+it|which\s+(?:will|would)"
     r"|(?:to|and)\s+(?:ensure|make\s+sure|allow|enable|help|avoid|prevent|reduce|increase|improve"
     r"|save|support|keep|stay|get\s+a\s+sense|simplify|protect|locate|know|learn|understand"
     r"|follow|verify|decide|comply|maintain|facilitate|encourage|speed\s+up|guarantee|minimi[sz]e"
-    r"|maximi[sz]e|attract|promote|boost|lower|find\s+out|create|plan|stop|share|make)"
+    r"|maximi[sz]e|attract|promote|boost|lower|find\s+out|create|plan|stop|share|make|identify"
+    r"|determine|assess|evaluate|demonstrate|prove|justify)"
     r"|for\s+the\s+purpose\s+of)\b",
     re.IGNORECASE,
 )
@@ -129,27 +133,36 @@ _OBJECT_START = re.compile(
 )
 
 
-def _reason_at(text: str, start: int, match: re.Match[str]) -> bool:
-    """Whether a reason marker really opens the reason (not "be able to learn ...")."""
+_TO_WORD = re.compile(r"\bto\b", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
+
+
+def _reason_at(text: str, start: int, match: re.Match[str], first_to: int) -> bool:
+    """Whether a reason marker really opens the reason (not "be able to learn ...").
+    Looks only at a bounded window before the marker, so a long line stays linear."""
     mark = match.group("mark").casefold()
     if mark.startswith("and"):
         return mark.split()[1:2] in (["ensure"], ["make"])  # "... and ensure/make sure ..."
     if not mark.startswith("to"):
         return True
-    before = text[start : match.start()].split()
+    before = text[max(start, match.start() - 40) : match.start()].split()
     if not before or before[-1].casefold().strip(",.") in _INFINITIVE_TAKERS:
         return False
-    if _REQUEST_VERB.match(text, start) and len(before) <= 4:
+    if _REQUEST_VERB.match(text, start) and len(text[start : match.start()][:120].split()) <= 4:
         return False
     if _OBJECT_START.match(text, start):
         # "I want the system to notify me": the first infinitive after an object is the request.
-        return "to" in (w.casefold() for w in before[1:])
+        return first_to < match.start()
     return True
 
 
 def _first_reason(text: str, start: int, end: int) -> re.Match[str] | None:
+    first_word = _WORD.match(text, start)
+    after_first = first_word.end() if first_word else start
+    to_word = _TO_WORD.search(text, after_first, end)
+    first_to = to_word.start() if to_word else end
     for match in _ENDS_MARK.finditer(text, start, end):
-        if match.start("mark") > start + 2 and _reason_at(text, start, match):
+        if match.start("mark") > start + 2 and _reason_at(text, start, match, first_to):
             return match
     return None
 
@@ -245,6 +258,18 @@ _STORY_START = re.compile(
 )
 
 
+# "As a matter of fact, we ...", "As part of this milestone, we will ...": idioms, not roles.
+_NOT_A_ROLE = re.compile(
+    r"(?:matter|result|consequence|part|rule|reminder|example|side|bonus|first|last|default|"
+    r"fallback|workaround|whole|general|far|long|soon|well|such|follows?|mentioned|noted|"
+    r"described|discussed|above|below|before|usual)\b",
+    re.IGNORECASE,
+)
+
+
 def looks_like_story(text: str) -> bool:
     """Whether a markdown paragraph or list item is written as a user story."""
-    return bool(_STORY_START.match(text)) and parse_story(text) is not None
+    if not _STORY_START.match(text):
+        return False
+    story = parse_story(text)
+    return story is not None and not (story.role and _NOT_A_ROLE.match(story.role_text))

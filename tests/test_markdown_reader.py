@@ -163,3 +163,13 @@ def test_nested_criterion_saying_i_can_stays_a_criterion_under_a_stories_heading
     assert [(s.line, [c.text for c in s.criteria]) for s in stories] == [
         (3, ["Given a basket, then I can pay."])
     ]
+
+
+def test_a_paragraph_of_story_lines_is_one_story_per_line() -> None:
+    text = "Administrative\nAs an admin, I want to log in, so that I work.\nAs an admin, I want reports, so that I act.\n"
+    items = read_markdown(text, "p.md")
+    assert [(i.kind, i.line, i.parts[0].text) for i in items if i.kind == "story"] == [
+        ("story", 2, "As an admin, I want to log in, so that I work."),
+        ("story", 3, "As an admin, I want reports, so that I act."),
+    ]
+    assert [p.text for p in items[0].parts if p.field == "body"] == ["Administrative"]

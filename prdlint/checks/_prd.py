@@ -113,13 +113,15 @@ def is_prd(document: Item) -> bool:
     titles = [_clean(title) for _, title, _ in outline]
     if sum(1 for t in titles if _README.match(t)) >= 2:
         return False
-    if _PRD_TITLE.search(document.title) or _front_matter_says_prd(
-        document.fields.get("front_matter") or {}
-    ):
-        return True
+    sections = [_clean(title) for level, title, _ in outline if level > 1] or titles
     present = {
-        name for name, pattern in _SECTION_PATTERNS.items() if any(map(pattern.search, titles))
+        name for name, pattern in _SECTION_PATTERNS.items() if any(map(pattern.search, sections))
     }
+    if _front_matter_says_prd(document.fields.get("front_matter") or {}):
+        return True
+    if _PRD_TITLE.search(document.title):
+        # A title alone is not enough ("PRD corpus: sources"): one PRD section must be there.
+        return bool(present)
     # A story list with a "Users" heading is a backlog, not a PRD: it must argue its case.
     return len(present) >= 2 and bool(present & {"goals", "problem"})
 

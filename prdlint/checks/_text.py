@@ -77,7 +77,7 @@ def role_text(item: Item) -> str:
 # The people who build the product. "A backend developer" or "the team" speaks for the
 # team; "an app developer", "a developer using our API" is a customer who develops.
 _TEAM_ROLE = re.compile(
-    r"^(?:(?:backend|back-end|frontend|front-end|full[\s-]?stack|lead|senior|junior|software|"
+    r"^(?:(?:backend|back-end|frontend|front-end|full[\s-]?stack|lead|senior|junior|software|release|build|"
     r"web|css|ui|mobile|android|ios|devops|cloud|qa|test|platform|infrastructure|"
     r"site\s+reliability|database|db|data|ml|system|systems|project|scrum|dev)\s+)?"
     r"(?:developer|programmer|engineer|architect|devops|dev|team|team\s+member|tester|"
@@ -131,7 +131,8 @@ def is_technical_persona(item: Item) -> bool:
 # A technology the user receives or opens is the user's own format: "download ... as an
 # SQLite database", "get a Data Package into Node".
 _USERS_FORMAT = re.compile(
-    r"(?i:\b(?:download\w*|export\w*|import\w*|open\w*)\b[^.;,]{0,60}$"
+    r"(?i:\b(?:to|can|could|will|i|we|and|or|should|must|please|want|wants)\s+(?:\w+\s+)?"
+    r"(?:download|export|import|open)(?:s|ed|ing)?\b[^.;,]{0,60}$"
     r"|\b(?:get|gets|getting|load|loads)\b[^.;,]{0,40}\b(?:into|as)\s+(?:an?\s+|my\s+)?\w*\s*$)"
 )
 

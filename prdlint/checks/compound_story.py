@@ -63,7 +63,7 @@ _SHARED_OBJECT = re.compile(r"(?i:\b(?:search|filter|sort)\s+by\b)")
 
 
 def _in_verb_position(text: str, start: int, region_start: int) -> bool:
-    before = text[region_start:start].split()
+    before = text[max(region_start, start - 40) : start].split()  # bounded: stays linear
     if not before:
         return True
     word = before[-1].casefold()

@@ -33,7 +33,8 @@ _PATTERNS = [
     r"(?i:\b(?:MySQL|PostgreSQL|Postgres|PostGreSQL|MongoDB|Mongo|SQLite|MariaDB|NoSQL|Firestore|"
     r"DynamoDB|Cassandra|CouchDB|Neo4j|Oracle\s+database|SQL\s+Server)\b)",
     r"(?i:\b(?:clean\s*up|cleanup|purge|initiali[sz]e[ds]?|seed(?:ed)?|connect(?:ion)?|"
-    r"migrat\w*|query|queries|backed|persist\w*)\s+(?:\w+\s+){0,3}?(?:of|in|to|from|with)?\s*"
+    r"migrat\w*|query|queries|backed|persist\w*|delet\w*|remov\w*|fetch\w*|read\w*|"
+    r"retriev\w*|pull\w*|load\w*)\s+(?:\w+\s+){0,3}?(?:of|in|to|from|with)?\s*"
     r"(?:the|a|our)\s+(?:\w+\s+)?(?:database|db)\b|\bdatabase[\s-]backed\b)",
     r"(?i:\b(?:update|alter|populate|modify|truncate)\s+the\s+(?:\w+\s+){0,3}?table\b)",
     r"(?i:\b\w+\s+table\s+(?:must|should|needs?\s+to|has\s+to)\s+(?:\w+\s+){0,2}columns?\b)",
@@ -44,11 +45,12 @@ _PATTERNS = [
     r"(?i:\b(?:models?|tables?|columns?|fields?)\s+(?:to\s+be\s+|are\s+|is\s+)?indexed\b)",
     # field lengths and code-style field names: "maximum length allowed for X", `a.b`, `snake_case`
     r"(?i:\b(?:max(?:imum)?|min(?:imum)?)\s+(?:field\s+|character\s+|string\s+)?length\b)",
-    r"`\w+\.\w[\w ]*`|`[a-z]+(?:_[a-z]+)+`",
+    r"`\w+\.(?!(?:ya?ml|json|md|py|js|ts|txt|csv|toml|xml|html?|cfg|ini|sh|lock)`)\w[\w ]*`"
+    r"|`[a-z]+(?:_[a-z]+)+`",
     r"(?i:\b(?:database|db|sql|lookup|join|junction|staging)\s+"
     r"(?:tables?|columns?|schemas?|index(?:es)?|migrations?|queries|query|rows?|records?|fields?|triggers?)\b)",
     r"(?i:\b(?:primary|foreign|composite|unique)\s+keys?\b)",
-    r"(?i:\b(?:schema|data(?:base)?)\s+migrations?\b|\bmigration\s+scripts?\b)",
+    r"(?i:\b(?:schema|database|db)\s+migrations?\b|\bmigration\s+scripts?\b)",
     r"(?i:\bmigrate\s+the\s+(?:database|db|schema|tables?)\b)",
     r"(?i:\b(?:varchar|nvarchar|bigint|smallint|tinyint|int\(\d+\)|char\(\d+\)|decimal\(\d+|"
     r"auto[_-]?increment|nullable|not\s+null)\b)",
@@ -69,9 +71,13 @@ def database_detail(item: Item, ctx: Context) -> Iterator[Hit]:
     if in_design_document(item, ctx):
         return
     for part, start, end in regions(item):
+        lines: set[int] = set()  # one finding per line: the line is what the author rewrites
         for match in DATABASE_DETAIL.finditer(part.text, start, end):
             if ctx.is_allowed(match.group()) or users_own_technology(
                 part.text, start, match.start(), match.end()
             ):
                 continue
-            yield Hit(part, match.start(), match.end())
+            line = part.position(match.start())[0]
+            if line not in lines:
+                lines.add(line)
+                yield Hit(part, match.start(), match.end())

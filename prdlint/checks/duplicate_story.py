@@ -56,7 +56,9 @@ def similar_pairs(sets: Sequence[frozenset[str]], threshold: float) -> Iterator[
         for word in words:
             postings.setdefault((word, len(words)), []).append(u)
     for words in unique:
-        rarest = min(words, key=lambda w: (frequency[w], w))
+        # Any word of `words` would do (a superset holds them all); the rarest has the
+        # shortest postings. Ties may fall either way without changing the result.
+        rarest = min(words, key=frequency.__getitem__)
         size = len(words)
         for other_size in range(size + 1, int(size / threshold) + 1):
             for v in postings.get((rarest, other_size), ()):

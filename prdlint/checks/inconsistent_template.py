@@ -6,6 +6,7 @@ on it (missing-value reports them)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -15,6 +16,9 @@ from prdlint.model import Hit, Item, Part
 from prdlint.rule import Context
 from prdlint.story import Story
 
+# A role that holds a want ("owner, I only want ...") means the parser took a later "I can"
+# for the template's want: the wording it would report is not the author's template.
+_MISREAD = re.compile(r"\b(?:want|wants|like|need|needs|wish)\b", re.IGNORECASE)
 MIN_STORIES = 8  # below this there is no convention to deviate from
 DOMINANCE = 0.75  # the dominant wording's share of the stories that have the slot
 
@@ -50,7 +54,11 @@ def inconsistent_template(items: Sequence[Item], ctx: Context) -> Iterator[Hit]:
     parsed: list[tuple[Item, Part, str, str | None]] = []
     for item in items:
         found = story_of(item)
-        if found is not None and found[1].role is not None:
+        if (
+            found is not None
+            and found[1].role is not None
+            and not _MISREAD.search(found[1].role_text)
+        ):
             parsed.append((item, found[0], *_slots(found[1])))
     main_want = _dominant([want for *_, want, _ in parsed])
     main_ends = _dominant([ends for *_, ends in parsed if ends])

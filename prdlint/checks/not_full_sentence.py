@@ -10,11 +10,13 @@ from prdlint.model import Hit, Item
 from prdlint.rule import Context
 from prdlint.story import parse_story
 
-# A sentence does not end on a connective, an article or a preposition, nor trail off.
+# A sentence does not end on a connective, an article or a possessive, nor trail off with
+# a comma or an ellipsis. Prepositions and particles may end one ("log in", "sign up for"),
+# and a colon introduces a list, so neither is flagged; "to" only after "want"/"able".
 _DANGLING = re.compile(
-    r"(?:(?<![\w'])(?:so\s+that|so|to|and|or|but|the|a|an|with|for|of|in|on|at|by|from|into"
-    r"|that|because|when|which|where|if|my|our|their|your|is|are|be|can|will|would)"
-    r"|\.\.\.|…|[,;:(-])[\s*_]*$",
+    r"(?:(?<![\w'])(?:so\s+that|so|and|or|but|the|a|an|because|when|which|if|my|our|their"
+    r"|your|is|are|be|can|will|would|(?:want|like|able|need|wish|have)\s+to)"
+    r"|\.\.\.|…|[,;(])[\s*_]*$",
     re.IGNORECASE,
 )
 

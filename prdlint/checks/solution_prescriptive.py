@@ -88,7 +88,8 @@ _HTTP_ENDPOINT = re.compile(
 # user's wish for a copy, so the plain verb is left alone.
 _CACHE = re.compile(r"\b(?:cache|cached|caching)\b(?!\s+(?:is|are)\s+cleared)", re.IGNORECASE)
 _INDEXED = re.compile(
-    r"(?i:\b(?:models?|tables?|columns?|fields?|database|db|data)\s+(?:to\s+be\s+|are\s+|is\s+)?"
+    r"(?i:\b(?:database|db)\s+index(?:es)?\b|"
+    r"\b(?:models?|tables?|columns?|fields?|database|db|data)\s+(?:to\s+be\s+|are\s+|is\s+)?"
     r"indexed\b|\b(?:add|create|build)\s+(?:an?\s+)?(?:database\s+|db\s+)?index(?:es)?\s+on\b)"
 )
 

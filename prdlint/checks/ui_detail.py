@@ -53,10 +53,21 @@ _WIDGET_CHOICE = re.compile(
     r"(?i:\b(?:drop[\s-]?down(?:\s+(?:menu|list|box))?|radio[\s-]buttons?|check[\s-]?box(?:es)?|"
     r"combo[\s-]?box(?:es)?|toggle\s+switch(?:es)?|carousel|hamburger\s+menu|accordion|"
     r"date[\s-]?picker|modal(?:\s+(?:dialog|window))?|text[\s-]?(?:field|box)(?:es)?|"
-    r"spinners?|sliders?|pop[\s-]?up(?:\s+(?:dialog|window))?s?|toggles?|multi[\s-]?select|"
+    r"spinners?|sliders?|pop[\s-]?up\s+(?:dialog|window|modal)s?|(?<=a\s)pop[\s-]?up|"
+    r"(?<=a\s)toggle|toggle\s+(?:switch|button)(?:es|s)?|multi[\s-]?select|"
     r"dropdown(?:\s+(?:menu|list|arrow))?s?)\b)"
 )
 UI_DETAIL = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+
+
+_TITLE_WORD_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """ "the Issue Resolution Modal": a capitalised widget word after a capitalised word names
+    a screen of the product, it does not choose a widget."""
+    window = max(0, start - 30)
+    return text[start].isupper() and _TITLE_WORD_BEFORE.search(text, window, start) is not None
 
 
 @check("ui-detail")
@@ -69,5 +80,5 @@ def ui_detail(item: Item, ctx: Context) -> Iterator[Hit]:
                 yield Hit(part, match.start(), match.end())
     for part, start, end in request_regions(item):
         for match in _WIDGET_CHOICE.finditer(part.text, start, end):
-            if not ctx.is_allowed(match.group()):
+            if not ctx.is_allowed(match.group()) and not _in_a_name(part.text, match.start()):
                 yield Hit(part, match.start(), match.end())

@@ -186,7 +186,12 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60] or "section"
 
 
-def _document_type(title: str, front_matter: dict[str, Any]) -> str | None:
+def _document_type(
+    title: str, front_matter: dict[str, Any], headings: Sequence[str] = (), preamble: str = ""
+) -> str | None:
+    """ "rfc", "adr", "kep" or "design" when the front matter, the title, the RFC metadata
+    lines at the top ("RFC PR: ...") or the section shape (Status/Context/Decision;
+    Motivation/Detailed design) say so; None for a PRD or backlog."""
     for key in ("type", "doc_type", "document_type", "kind", "category"):
         value = front_matter.get(key)
         if isinstance(value, str):
@@ -196,7 +201,19 @@ def _document_type(title: str, front_matter: dict[str, Any]) -> str | None:
     for name, pattern in _DOC_TYPES:
         if pattern.search(title):
             return name
+    if _RFC_PREAMBLE.search(preamble):
+        return "rfc"
+    names = {heading.strip().casefold().rstrip(":") for heading in headings}
+    if {"status", "context", "decision"} <= names:
+        return "adr"
+    if "motivation" in names and names & {"detailed design", "design details"}:
+        return "rfc"
+    if names & {"design", "detailed design", "design proposal", "technical design"}:
+        return "design"
     return None
+
+
+_RFC_PREAMBLE = re.compile(r"^\W*RFC\s+(?:PR|number|id)\b", re.IGNORECASE | re.MULTILINE)
 
 
 def _front_matter(content: str) -> dict[str, Any]:
@@ -342,6 +359,12 @@ class _Reader:
         if self.list_items:
             self._list_paragraph(part)
             return
+        lines = _split_lines(part, "body") if "\n" in part.text else []
+        if sum(1 for line in lines if looks_like_story(line.text)) >= 2:
+            # A backlog written one story a line, without list markers.
+            for line in lines:
+                self._loose_paragraph(line)
+            return
         self._loose_paragraph(part)
 
     def _loose_paragraph(self, part: Part) -> None:
@@ -400,6 +423,8 @@ class _Reader:
         text = _CHECKBOX.sub("", part.text)
         owner = self._criteria_owner()
         parent_role = parent[0] if parent else None
+        # A bare "I want ..." is a story only as a top-level item under a stories heading,
+        # never nested under a story or its criteria ("- COS:" / "  - Make sure I can ...").
         bare_story = parent is None and self._in_stories() and parse_story(text) is not None
         if looks_like_story(text) or bare_story:
             self._start_story(part, self.level)
@@ -475,7 +500,9 @@ class _Reader:
     def finish(self, source: Source) -> list[Item]:
         if not self.document.title:
             self.document.title = self.front.get("title") or self.path
-        document_type = _document_type(str(self.document.title), self.front)
+        headings = [title for _, title, _ in self.outline]
+        preamble = "\n".join(self.lines[:15])
+        document_type = _document_type(str(self.document.title), self.front, headings, preamble)
         self.document.fields = {
             "headings": tuple(self.outline),
             "front_matter": self.front,

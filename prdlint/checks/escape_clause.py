@@ -1,0 +1,38 @@
+"""escape-clause: "if possible", "where feasible", "as appropriate": a requirement made optional.
+
+What a user does at their own discretion ("so that I can adjust it as necessary") is not an
+escape clause, so the discretionary forms are not listed. "As appropriate" inside what a
+story asks for is left to vague-term, which reports "appropriate" there."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from prdlint.checks import check
+from prdlint.checks._text import request_regions, word_pattern
+from prdlint.model import Hit, Item
+from prdlint.rule import Context
+
+ESCAPE_CLAUSES = word_pattern(
+    (
+        "if possible", "where possible", "whenever possible", "as far as possible",
+        "to the extent possible", "if feasible", "where feasible", "when feasible",
+        "as appropriate", "where appropriate", "if appropriate", "where necessary",
+        "if practical", "where practical", "where practicable", "if practicable",
+        "as applicable", "where applicable", "if applicable", "when applicable",
+    )
+)  # fmt: skip
+FIELDS = ("story", "requirement", "criterion", "description")
+
+
+@check("escape-clause")
+def escape_clause(item: Item, ctx: Context) -> Iterator[Hit]:
+    owned = {id(part): (start, end) for part, start, end in request_regions(item)}
+    for part in item.parts_of(*FIELDS):
+        span = owned.get(id(part))
+        for match in ESCAPE_CLAUSES.finditer(part.text):
+            in_request = span is not None and span[0] <= match.start() < span[1]
+            if in_request and match.group().casefold().endswith("appropriate"):
+                continue  # vague-term reports "appropriate" in the request
+            if not ctx.is_allowed(match.group()):
+                yield Hit(part, match.start(), match.end())
