@@ -3,16 +3,14 @@ up from the current directory. Every problem names the file and the key."""
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from prdlint.errors import ConfigError
 from prdlint.model import Severity
+from prdlint.yamlload import YamlError, load_yaml
 
 CONFIG_FILES = (".prdlint.yaml", ".prdlint.yml", "pyproject.toml")
 
@@ -117,6 +115,8 @@ def read_config_file(path: Path) -> Config:
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: config is not UTF-8 text") from None
     if path.name == "pyproject.toml" or path.suffix == ".toml":
+        import tomllib  # only here: most runs find no TOML config
+
         try:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
@@ -124,11 +124,9 @@ def read_config_file(path: Path) -> Config:
         section = document.get("tool", {}).get("prdlint", {})
         return from_mapping(_table(section, f"{path}: [tool.prdlint]"), path)
     try:
-        loaded = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"{path}: invalid YAML{at}: {getattr(error, 'problem', error)}") from None
+        loaded = load_yaml(text)
+    except YamlError as error:
+        raise ConfigError(f"{path}: {error}") from None
     if loaded is None:
         return Config(path=path)
     return from_mapping(_table(loaded, f"{path}: the top level"), path)

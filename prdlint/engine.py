@@ -40,8 +40,11 @@ def _location(item: Item, part: Part | None, start: int, end: int) -> Location:
         field_name = None
     else:
         line, column = part.position(start)
-        end_line, end_column = part.position(max(end - 1, start))
-        end_column += 1 if end > start else 0
+        last = max(end - 1, start)
+        end_line, end_column = part.position(last)
+        # Exclusive end: one past the last character, unless that character is the line
+        # break itself (a span ending at a soft break ends at the end of its line).
+        end_column += 1 if end > start and part.text[last : last + 1] != "\n" else 0
         field_name = (part.origin or part.field) if source.issue else None
     return Location(
         source.path, line, column, end_line, end_column, source.issue, field_name, source.url
@@ -57,6 +60,7 @@ class Linter:
         self.backlog_rules = [r for r in rules if r.scope == "backlog"]
         self._severity = {r.name: self.settings.severity.get(r.name, r.severity) for r in rules}
         self._contexts = {r.name: self._context(r) for r in rules}
+        self._by_kind: dict[str, list[tuple[Rule, Context]]] = {}
 
     def _context(self, rule: Rule) -> Context:
         options = {**rule.options, **self.settings.options.get(rule.name, {})}
@@ -65,6 +69,14 @@ class Linter:
             allow_terms=self.settings.allow_terms,
             explicitly_selected=rule.name in self.settings.explicit,
         )
+
+    def _rules_for(self, kind: str) -> list[tuple[Rule, Context]]:
+        """The item rules that apply to items of `kind`, in rule order (computed once)."""
+        found = self._by_kind.get(kind)
+        if found is None:
+            found = [(r, self._contexts[r.name]) for r in self.item_rules if kind in r.applies_to]
+            self._by_kind[kind] = found
+        return found
 
     def finding(self, rule: Rule, item: Item, hit: Hit) -> Finding:
         part = hit.part
@@ -97,12 +109,15 @@ class Linter:
         documents = {i.source.path or "": i for i in items if i.kind == "document"}
         findings: list[Finding] = []
         for rule in self.item_rules:
-            ctx = self._contexts[rule.name]
-            ctx.children = children
-            ctx.documents = documents
-            for item in items:
-                if item.kind in rule.applies_to and not _suppressed(item, rule):
-                    findings.extend(self.finding(rule, item, hit) for hit in rule.check(item, ctx))
+            self._contexts[rule.name].children = children
+            self._contexts[rule.name].documents = documents
+        # Item by item (not rule by rule), so the rules of one item share its memoised
+        # story parse while it is still in the cache.
+        for item in items:
+            for rule, ctx in self._rules_for(item.kind):
+                if item.fields.get("suppressed") and _suppressed(item, rule):
+                    continue
+                findings.extend(self.finding(rule, item, hit) for hit in rule.check(item, ctx))
         for rule in self.backlog_rules:
             ctx = self._contexts[rule.name]
             applicable = [

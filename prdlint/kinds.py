@@ -22,6 +22,7 @@ from typing import Any
 
 from prdlint.model import Hit, Item, Part
 from prdlint.rule import Context
+from prdlint.wordtrie import trie_regex
 
 PART_FIELDS = ("title", "story", "requirement", "description", "body", "criterion")
 DEFAULT_FIELDS = ("story", "requirement", "description", "body", "criterion", "title")
@@ -85,11 +86,11 @@ def words_pattern(
     words: Iterable[str], patterns: Iterable[str], word_boundaries: bool = True
 ) -> str:
     """One alternation: literal words (whole words unless told otherwise), plus raw patterns."""
-    ordered = sorted(words, key=len, reverse=True)
-    if word_boundaries:
-        alternatives = [rf"(?<![\w-]){re.escape(w)}(?![\w-])" for w in ordered]
-    else:
-        alternatives = [re.escape(w) for w in ordered]
+    words = list(words)
+    alternatives = []
+    if words:  # one trie for all words: a long list costs a few tests per position
+        body = trie_regex(words)
+        alternatives.append(rf"(?<![\w-])(?:{body})(?![\w-])" if word_boundaries else body)
     alternatives.extend(f"(?:{p})" for p in patterns)
     return "|".join(alternatives)
 

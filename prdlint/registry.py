@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from prdlint.entrypoints import EntryPoint, entry_points
 from prdlint.errors import ConfigError, PrdlintError
 from prdlint.model import ITEM_KINDS, Severity
 from prdlint.rule import CATEGORIES, Example, Rule, validate_rule
+from prdlint.yamlload import YamlError, load_yaml_file
 
 _COMMON_KEYS = frozenset(
     {
@@ -141,19 +140,24 @@ def _rule_from_entry(entry: Any, index: int, path: str, source: str, guarded: bo
     return rule
 
 
+def _is_builtin(path: Path) -> bool:
+    """Whether a pack ships with prdlint (its parsed form may then be cached beside it)."""
+    from prdlint.builtin import rules_directory
+
+    return path.resolve().parent == rules_directory().resolve()
+
+
 def load_pack(path: Path, source: str | None = None, trusted: bool = False) -> list[Rule]:
     """The rules of one YAML pack file; PackError names file, rule and key on any problem.
     Patterns of untrusted (user) packs run with a timeout; prdlint's own packs are trusted."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml_file(path, cache=_is_builtin(path))
     except OSError as error:
         raise PackError(f"{path}: cannot read rule pack: {error.strerror}") from None
     except UnicodeDecodeError:
         raise PackError(f"{path}: rule pack is not UTF-8 text") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark is not None else ""
-        raise PackError(f"{path}: invalid YAML{at}: {getattr(error, 'problem', error)}") from None
+    except YamlError as error:
+        raise PackError(f"{path}: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise PackError(f"{path}: a rule pack is a mapping with a 'rules' list")
     return [
@@ -193,7 +197,7 @@ def _relative(path: Path) -> Path:
 
 def _plugin_rules() -> list[Rule]:
     rules: list[Rule] = []
-    for ep in entry_points(group="prdlint.rules"):
+    for ep in entry_points("prdlint.rules"):
         try:
             provided = ep.load()
             loaded = (

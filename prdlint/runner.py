@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +14,14 @@ from pathlib import Path
 from prdlint.config import Config
 from prdlint.engine import Linter
 from prdlint.model import InputProblem, Item, ItemRef, Report
-from prdlint.readers import FileReader, InputError, decode, reader_for, supported_suffixes
+from prdlint.readers import (
+    FileReader,
+    InputError,
+    check_size,
+    decode,
+    reader_for,
+    supported_suffixes,
+)
 from prdlint.readers.markdown import ReadSettings
 from prdlint.rule import Rule
 
@@ -46,6 +52,8 @@ def _matches(display: str, globs: Sequence[str]) -> bool:
 
 def _git_visible(directory: Path) -> set[Path] | None:
     """Files git does not ignore under `directory`, or None when it is not a git work tree."""
+    import subprocess  # only when walking a directory, not for the files a hook names
+
     try:
         result = subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
@@ -77,6 +85,8 @@ def _directory_targets(directory: Path, config: Config) -> list[Target]:
         reader = reader_for(path.name)
         if reader is None or _matches(display, config.exclude):
             continue
+        if not path.is_file():
+            continue  # a FIFO or socket would block the read; a dangling link has nothing
         if not (reader.in_directories or _matches(display, config.include)):
             continue
         if visible is not None and path.resolve() not in visible:
@@ -109,6 +119,8 @@ def collect_targets(
                 problems.append(InputProblem(raw, f"not a supported file type ({kinds})"))
             elif not _matches(_posix(path), config.exclude):
                 targets.append(Target(_posix(path), path, reader))
+        elif path.exists():
+            problems.append(InputProblem(raw, "not a regular file"))
         else:
             problems.append(InputProblem(raw, "no such file or directory"))
     unique = {t.display: t for t in targets}
@@ -124,6 +136,7 @@ def read_target(target: Target, settings: ReadSettings, stdin: Callable[[], byte
             size = target.path.stat().st_size
             if size > 0 and not target.path.is_file():
                 raise InputError("not a regular file")
+            check_size(size)  # before reading: a huge file is refused without loading it
             data = target.path.read_bytes()
         except PermissionError:
             raise InputError("permission denied") from None

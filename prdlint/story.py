@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 Span = tuple[int, int]
 
@@ -23,8 +24,8 @@ _MEANS_MARK = re.compile(rf"(?<![\w'])(?:{_SUBJECT})\s*(?:{_WANT})(?![\w'])", re
 
 # The role: "As a/an/the <role>," at the start, allowing story ids, labels and markup first.
 _ROLE = re.compile(
-    r"(?P<lead>[\W_]*(?:(?:US|story|user\s+story)[\s#-]*\d+[\w.]*\s*[:.)-]\s*)?[\W_]*"
-    r"(?:(?:user\s+)?story\s*[:.-]\s*[\W_]*)?)"
+    r"(?P<lead>[\W_]*+(?:(?:US|story|user\s+story)[\s#-]*\d+[\w.]*\s*[:.)-]\s*)?[\W_]*+"
+    r"(?:(?:user\s+)?story\s*[:.-]\s*[\W_]*+)?)"
     r"(?:as|if\s+I\s+(?:were|was|am))\s+(?:(?:an?|the|one|some|any)\s+)?(?P<role>.{1,120}?)"
     r"\s*[,;:-]?\s*"
     # the benefit may sit between role and means: "As a host, so that I can ..., I want ..."
@@ -183,6 +184,8 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
+# Memoised: the reader and several rules parse the same sentence; Story is immutable.
+@lru_cache(maxsize=256)
 def parse_story(text: str) -> Story | None:
     """The story template parts of `text`, or None when it has no "I want"-like means."""
     ends_first = _ENDS_FIRST.match(text)
@@ -248,8 +251,8 @@ def actor_role(text: str) -> str | None:
 
 
 _STORY_START = re.compile(
-    r"^[\W_]*(?:(?:US|story|user\s+story)[\s#-]*\d+[\w.]*\s*[:.)-]\s*)?[\W_]*"
-    r"(?:(?:user\s+)?story\s*[:.-]\s*[\W_]*)?"
+    r"^[\W_]*+(?:(?:US|story|user\s+story)[\s#-]*\d+[\w.]*\s*[:.)-]\s*)?[\W_]*+"
+    r"(?:(?:user\s+)?story\s*[:.-]\s*[\W_]*+)?"
     r"(?:as\s+(?:an?|the)?\s*\w|in\s+order\s+to\s)",
     re.IGNORECASE,
 )

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from prdlint.model import Item, Part
 from prdlint.rule import Context
 from prdlint.story import REASON_MARK, Story, opens_with_reason, parse_story
+from prdlint.wordtrie import trie_regex
 
 Region = tuple[Part, int, int]  # a part and a [start, end) span of its text
 
@@ -62,9 +63,9 @@ def request_regions(item: Item) -> Iterator[Region]:
 
 
 def word_pattern(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """Whole-word alternation; longest first so multi-word terms win."""
-    alternatives = sorted({w for w in words}, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in alternatives)
+    """Whole-word match of any listed term (a trie, so long lists stay cheap); a space in a
+    term matches any run of spaces or hyphens."""
+    body = trie_regex(words, space=r"[\s-]+")
     return re.compile(rf"(?<![\w/.-])(?:{body})(?![\w-]|\.\w)", flags)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -82,6 +81,8 @@ def rules_command(output_format: str, rule_packs: tuple[Path, ...]) -> None:
     # prdlint's own rules first, then those of plugins and packs, each by code.
     rules = sorted(_rules(rule_packs), key=lambda r: (not _builtin(r), r.code))
     if output_format == "json":
+        import json
+
         click.echo(json.dumps([_rule_json(r) for r in rules], indent=2))
         return
     for rule in rules:

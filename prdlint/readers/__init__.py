@@ -66,11 +66,16 @@ def supported_suffixes() -> list[str]:
     return [suffix for reader in READERS for suffix in reader.suffixes]
 
 
+def check_size(size: int) -> None:
+    """InputError when a source of `size` bytes is over the limit."""
+    if size > MAX_FILE_BYTES:
+        mib = size / 1024 / 1024
+        raise InputError(f"file too large ({mib:.0f} MiB; the limit is {MAX_FILE_BYTES >> 20} MiB)")
+
+
 def decode(data: bytes, legacy_encoding: bool) -> str:
     """Text of a file's bytes with universal newlines; InputError for binary or bad bytes."""
-    if len(data) > MAX_FILE_BYTES:
-        mib = len(data) / 1024 / 1024
-        raise InputError(f"file too large ({mib:.0f} MiB; the limit is {MAX_FILE_BYTES >> 20} MiB)")
+    check_size(len(data))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")

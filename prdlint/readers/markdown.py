@@ -217,11 +217,11 @@ _RFC_PREAMBLE = re.compile(r"^\W*RFC\s+(?:PR|number|id)\b", re.IGNORECASE | re.M
 
 
 def _front_matter(content: str) -> dict[str, Any]:
-    import yaml
+    from prdlint.yamlload import YamlError, load_yaml
 
     try:
-        loaded = yaml.safe_load(content)
-    except yaml.YAMLError:
+        loaded = load_yaml(content)
+    except YamlError:
         return {}
     return loaded if isinstance(loaded, dict) else {}
 

@@ -1,0 +1,121 @@
+"""Property-based tests: whatever the text (random unicode, huge lines, deep nesting of
+lists and quotes, unbalanced markup, NUL bytes), the readers and every rule finish without
+an exception, and every finding points inside the input."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from prdlint.config import Config
+from prdlint.engine import Linter, LintSettings
+from prdlint.model import Finding, Item
+from prdlint.readers import READERS, InputError, decode
+from prdlint.readers.markdown import ReadSettings, read_markdown
+from prdlint.readers.storylist import read_story_list
+from prdlint.registry import all_rules, select_rules
+from prdlint.runner import Target, lint_targets
+
+RULES = select_rules(all_rules(), ["ALL"]).rules
+# Every rule, each "explicitly selected" so that opt-in behaviour runs too.
+LINTER = Linter(RULES, LintSettings(explicit=frozenset(r.name for r in RULES)))
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Pieces of markdown and backlog text that exercise the readers' and rules' branches.
+FRAGMENTS = [
+    "# ", "## ", "###### ", "#", "- ", "* ", "+ ", "1. ", "12) ", "  ", "    ", "\t", "> ",
+    ">> ", "- [ ] ", "- [x] ", "**", "__", "*", "_", "`", "```", "~~~", "<!--", "-->",
+    "<br>", "<div>", "</div>", "|", "| --- |", "---", "[", "]", "(", ")", "![", "\\", "&amp;",
+    "As a shopper, ", "as an admin ", "I want ", "I'd like to ", "so that ", "in order to ",
+    "Given ", "When ", "Then ", "And ", "Acceptance criteria:", "**Acceptance Criteria**",
+    "US-12: ", "Epic: ", "User story: ", "Requirements", "Technical notes", "Non-goals",
+    "TBD", "TODO", "???", "Redis", "React", "a `status` column", "the orders table",
+    "CREATE TABLE x", "12px", "#ff0000", "top-left", "fast", "and/or", "etc.", "refactor",
+    "and", "or", ",", ".", "\n", "\n\n", "\x00", "\u200b", "\ufeff", "é", "漢字", "🙂", "\u0301",
+]  # fmt: skip
+
+markdown_like = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=12), max_size=80).map(
+    "".join
+)
+any_text = st.text(max_size=400) | markdown_like
+
+
+@st.composite
+def deep_nesting(draw: st.DrawFn) -> str:
+    """Lists, quotes and emphasis nested far deeper than any real document."""
+    depth = draw(st.integers(min_value=1, max_value=200))
+    marker = draw(st.sampled_from(["- ", "> ", "1. ", "* > ", "**", "[", "<div>"]))
+    indent = draw(st.sampled_from(["", "  ", "   "]))
+    lines = [indent * level + marker * (1 if indent else level) + "As a x, I want TBD"
+             for level in range(depth)]  # fmt: skip
+    return "\n".join(lines)
+
+
+@st.composite
+def huge_line(draw: st.DrawFn) -> str:
+    word = draw(st.sampled_from(["Redis ", "fast ", "**a ", "x", "As a user, I want ", "` "]))
+    return "- " + word * draw(st.integers(min_value=1000, max_value=4000))
+
+
+def lines_of(text: str) -> list[str]:
+    return text.split("\n")
+
+
+def assert_inside(findings: Sequence[Finding], text: str) -> None:
+    lines = lines_of(text)
+    for finding in findings:
+        loc = finding.location
+        assert 1 <= loc.line <= len(lines), (finding, len(lines))
+        assert 1 <= loc.column <= len(lines[loc.line - 1]) + 1, finding
+        assert loc.line <= loc.end_line <= len(lines), finding
+        assert 1 <= loc.end_column <= len(lines[loc.end_line - 1]) + 1, finding
+
+
+def normalised(text: str) -> str:
+    """Newlines as the readers receive them (decode() turns CRLF and CR into LF)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def lint(items: list[Item]) -> list[Finding]:
+    return LINTER.lint(items)
+
+
+@SETTINGS
+@given(any_text | deep_nesting() | huge_line())
+def test_markdown_reader_and_every_rule_on_any_text(raw: str) -> None:
+    text = normalised(raw)
+    items = read_markdown(text, "prd.md", ReadSettings(skip_sections=("technical notes",)))
+    assert_inside(lint(items), text)
+
+
+@SETTINGS
+@given(any_text | huge_line())
+def test_story_list_reader_and_every_rule_on_any_text(raw: str) -> None:
+    text = normalised(raw)
+    assert_inside(lint(read_story_list(text, "stories.txt")), text)
+
+
+@SETTINGS
+@given(st.binary(max_size=600) | any_text.map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_any_bytes_through_the_whole_pipeline(data: bytes) -> None:
+    """Bytes as a file holds them, for every reader: findings or an input problem."""
+    for reader in READERS:
+        target = Target(f"input{reader.suffixes[0]}", None, reader)
+        report = lint_targets([target], RULES, LINTER, Config(), lambda data=data: data)
+        assert len(report.problems) + report.files == 1
+        if report.findings:
+            assert_inside(report.findings, decode(data, reader.legacy_encoding))
+
+
+@SETTINGS
+@given(st.binary(max_size=300))
+def test_decode_gives_text_or_one_input_error(data: bytes) -> None:
+    for legacy in (False, True):
+        try:
+            text = decode(data, legacy)
+        except InputError as error:
+            assert str(error) and "\n" not in str(error)
+        else:
+            assert "\r" not in text
