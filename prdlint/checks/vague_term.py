@@ -1,4 +1,4 @@
-"""vague-term: untestable qualifiers in what is asked (fast, easy, user-friendly, some, etc.)."""
+"""vague-term: untestable qualifiers in what is asked (fast, easy, user-friendly, a few, etc.)."""
 
 from __future__ import annotations
 
