@@ -36,9 +36,7 @@ def load_yaml(text: str) -> Any:
 
 
 def _cache_path(path: Path) -> Path:
-    stat = path.stat()
-    key = f"{path.name}.{stat.st_size}.{stat.st_mtime_ns}.m{marshal.version}"
-    return path.parent / "__pycache__" / key
+    return path.parent / "__pycache__" / f"{path.name}.marshal{marshal.version}"
 
 
 def load_yaml_file(path: Path, cache: bool = False) -> Any:
@@ -47,15 +45,19 @@ def load_yaml_file(path: Path, cache: bool = False) -> Any:
     if not cache:
         return load_yaml(path.read_text(encoding="utf-8"))
     cached = _cache_path(path)
+    stat = path.stat()
+    key = (stat.st_size, stat.st_mtime_ns)  # like a .pyc: stale once the file changes
     try:
-        return marshal.loads(cached.read_bytes())
+        stored_key, data = marshal.loads(cached.read_bytes())
+        if stored_key == key:
+            return data
     except (OSError, EOFError, ValueError, TypeError):
         pass
     data = load_yaml(path.read_text(encoding="utf-8"))
     try:
         cached.parent.mkdir(exist_ok=True)
         temporary = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps(data))
+        temporary.write_bytes(marshal.dumps((key, data)))
         os.replace(temporary, cached)  # atomic: a parallel run never reads half a file
     except (OSError, ValueError):
         pass  # read-only install, or a value marshal cannot store: no cache
