@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from prdlint import suppressions
@@ -102,22 +102,54 @@ class Linter:
 
     def lint(self, items: Sequence[Item]) -> list[Finding]:
         """Findings for one batch of items (a file, or one Jira result set)."""
+        self._share(items)
+        findings: list[Finding] = []
+        # Item by item (not rule by rule), so the rules of one item share its memoised
+        # story parse while it is still in the cache.
+        for item in items:
+            findings.extend(self._item_findings(item))
+        return self._finish(findings, items)
+
+    def lint_stream(self, items: Iterable[Item]) -> tuple[list[Finding], list[ItemRef]]:
+        """Lint one source that arrives in pieces (a Jira result, page by page) without
+        holding it: each story is linted as it comes and only a slim copy stays for the
+        epics (linted last, when all their children are known) and the backlog rules."""
+        findings: list[Finding] = []
+        refs: list[ItemRef] = []
+        epics: list[Item] = []
+        kept: list[Item] = []
+        for item in items:
+            refs.append(ItemRef.of(item))
+            if item.kind == "epic":
+                epics.append(item)
+                continue
+            findings.extend(self._item_findings(item))
+            kept.append(_slim(item))
+        batch = [*epics, *kept]
+        self._share(batch)
+        for epic in epics:
+            findings.extend(self._item_findings(epic))
+        return self._finish(findings, batch), refs
+
+    def _share(self, items: Sequence[Item]) -> None:
+        """Give every item rule the batch's epic -> children and path -> document maps."""
         children: dict[str, list[Item]] = {}
         for item in items:
             if item.parent is not None:
                 children.setdefault(item.parent, []).append(item)
         documents = {i.source.path or "": i for i in items if i.kind == "document"}
-        findings: list[Finding] = []
         for rule in self.item_rules:
             self._contexts[rule.name].children = children
             self._contexts[rule.name].documents = documents
-        # Item by item (not rule by rule), so the rules of one item share its memoised
-        # story parse while it is still in the cache.
-        for item in items:
-            for rule, ctx in self._rules_for(item.kind):
-                if item.fields.get("suppressed") and _suppressed(item, rule):
-                    continue
-                findings.extend(self.finding(rule, item, hit) for hit in rule.check(item, ctx))
+
+    def _item_findings(self, item: Item) -> Iterator[Finding]:
+        for rule, ctx in self._rules_for(item.kind):
+            if item.fields.get("suppressed") and _suppressed(item, rule):
+                continue
+            for hit in rule.check(item, ctx):
+                yield self.finding(rule, item, hit)
+
+    def _finish(self, findings: list[Finding], items: Sequence[Item]) -> list[Finding]:
         for rule in self.backlog_rules:
             ctx = self._contexts[rule.name]
             applicable = [
@@ -135,6 +167,17 @@ class Linter:
         for hit in rule.check(items, ctx):
             if hit.item is not None:
                 yield self.finding(rule, hit.item, hit)
+
+
+# What a linted item keeps for the rules that look across items: its identity, its story
+# or requirement sentence (duplicates, templates) and whether it has criteria (epics).
+_SLIM_FIELDS = ("title", "story", "requirement")
+
+
+def _slim(item: Item) -> Item:
+    parts = [p for p in item.parts if p.field in _SLIM_FIELDS]
+    parts.extend(item.criteria[:1])
+    return replace(item, parts=tuple(parts))
 
 
 def _suppressed(item: Item, rule: Rule) -> bool:

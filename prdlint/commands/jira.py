@@ -22,7 +22,7 @@ from prdlint.commands._common import (
 from prdlint.engine import Linter
 from prdlint.errors import ConfigError, PrdlintError
 from prdlint.formatters import FormatOptions
-from prdlint.model import ItemRef, Report
+from prdlint.model import Report
 
 JIRA_CONFIG_KEYS = ("url", "ac-field", "issue-types", "ignore-label", "timeout")
 DEFAULT_TYPES = ("Epic", "Story")
@@ -119,10 +119,10 @@ def jira(
     session = JiraSession(
         credentials, timeout=timeout or settings["timeout"], progress=sys.stderr.isatty()
     ).open()
-    items = list(fetch_items(session, query))  # only items are kept, never raw pages
     rules = run.selection.rules
-    findings = Linter(rules, run.settings).lint(items)
-    report = Report(findings, [ItemRef.of(i) for i in items], 0, {r.name: r for r in rules})
+    # Pages stream through the rules: neither raw pages nor whole issues are kept.
+    findings, refs = Linter(rules, run.settings).lint_stream(fetch_items(session, query))
+    report = Report(findings, refs, 0, {r.name: r for r in rules})
     options = FormatOptions(color=use_color(no_color, output))
     emit(report, output_format, output, options)
     report_problems(report)
