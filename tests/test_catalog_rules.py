@@ -381,3 +381,19 @@ def test_open_ended_or_similar_only_at_the_end_of_a_list() -> None:
         "- Imports read spreadsheets from Excel, Numbers or similar.\n"
     )
     assert brief(lint_markdown(doc, "open-ended")) == [("open-ended", 4, 49, "or similar")]
+
+
+def test_duplicate_story_on_many_identical_copies_names_three_and_counts_the_rest() -> None:
+    from prdlint.checks.duplicate_story import duplicate_story
+    from prdlint.readers.storylist import read_story_list
+    from prdlint.rule import Context
+
+    text = "As a buyer, I want to pay by card, so that I check out.\n" * 5
+    hits = list(duplicate_story(read_story_list(text, "s.txt"), Context()))
+    assert [(h.item.line, h.values["others"]) for h in hits if h.item] == [
+        (1, "line 2, line 3, line 4 and 1 more"),
+        (2, "line 1, line 3, line 4 and 1 more"),
+        (3, "line 1, line 2, line 4 and 1 more"),
+        (4, "line 1, line 2, line 3 and 1 more"),
+        (5, "line 1, line 2, line 3 and 1 more"),
+    ]

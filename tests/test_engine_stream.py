@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prdlint.engine import LintSettings, Linter
+from prdlint.engine import Linter, LintSettings
 from prdlint.model import Item, Part, Source
 from prdlint.registry import all_rules, select_rules
 

@@ -87,31 +87,40 @@ def _where(item: Item, seen_from: Item) -> str:
     return f"{item.source.path}:{item.line}"
 
 
-def _others(partners: Sequence[Item], item: Item) -> str:
-    others = [_where(other, item) for other in partners]
-    more = len(others) - SHOWN
-    listed = ", ".join(others[:SHOWN])
+def _others(partners: Sequence[Item], total: int, item: Item) -> str:
+    listed = ", ".join(_where(other, item) for other in partners[:SHOWN])
+    more = total - SHOWN
     return f"{listed} and {more} more" if more > 0 else listed
 
 
 @check("duplicate-story", scope="backlog")
 def duplicate_story(items: Sequence[Item], ctx: Context) -> Iterator[Hit]:
     threshold = _threshold(ctx)
-    candidates: list[tuple[Item, Part, frozenset[str]]] = []
-    for item in items:
+    # Identical word sets form one group first: a file of 100,000 copies stays linear.
+    groups: dict[frozenset[str], list[tuple[int, Item, Part]]] = {}
+    for order, item in enumerate(items):
         part = _text_part(item)
         if part is not None:
             words = content_words(part.text)
             if len(words) >= MIN_WORDS:
-                candidates.append((item, part, words))
-    sets = [words for _, _, words in candidates]
-    partners: dict[int, list[int]] = {}
-    for i, j in similar_pairs(sets, threshold):
-        partners.setdefault(i, []).append(j)
-        partners.setdefault(j, []).append(i)
-    for i in sorted(partners):
-        item, part, _ = candidates[i]
-        others = [candidates[j][0] for j in sorted(partners[i])]
-        yield Hit(
-            part, 0, min(len(part.text), 80), item=item, values={"others": _others(others, item)}
-        )
+                groups.setdefault(words, []).append((order, item, part))
+    keys = list(groups)
+    similar: dict[int, list[int]] = {}
+    for i, j in similar_pairs(keys, threshold):
+        similar.setdefault(i, []).append(j)
+        similar.setdefault(j, []).append(i)
+    hits: list[tuple[int, Hit]] = []
+    for index, key in enumerate(keys):
+        members = groups[key]
+        near = [groups[keys[j]] for j in sorted(similar.get(index, ()))]
+        total = len(members) - 1 + sum(len(group) for group in near)
+        if total == 0:
+            continue
+        candidates = [m[1] for m in members[: SHOWN + 1]]
+        candidates += [m[1] for group in near for m in group[:SHOWN]]
+        for order, item, part in members:
+            shown = [other for other in candidates if other is not item][:SHOWN]
+            values = {"others": _others(shown, total, item)}
+            hits.append((order, Hit(part, 0, min(len(part.text), 80), item=item, values=values)))
+    hits.sort(key=lambda pair: pair[0])
+    yield from (hit for _, hit in hits)
