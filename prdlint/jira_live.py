@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import re
-import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from typing import Any, TypeVar
 
 from prdlint.errors import PrdlintError
 from prdlint.model import Item
+from prdlint.progress import Progress
 from prdlint.readers.jira_issues import (
     DEFAULT_AC_FIELD,
     DEFAULT_IGNORE_LABEL,
@@ -114,6 +114,7 @@ class JiraSession:
     progress: bool = False
     fetched: int = 0
     _client: Any = field(default=None, repr=False)
+    _bar: Progress | None = field(default=None, repr=False)
 
     # ------------------------------------------------------------------ connect
     def open(self) -> JiraSession:
@@ -194,7 +195,9 @@ class JiraSession:
                 if isinstance(issue, Mapping):
                     self.fetched += 1
                     yield issue
-            self._show_progress()
+            total = page.get("total")  # Data Center says; Cloud's enhanced search does not
+            known = total if isinstance(total, int) and total > 0 else None
+            self._show_progress(min(known, limit) if known and limit else known)
             if self.is_cloud:
                 token = page.get("nextPageToken")
                 if not token or not issues:
@@ -323,16 +326,18 @@ class JiraSession:
         return PrdlintError(mask(message, self.credentials.secrets))
 
     # ------------------------------------------------------------------ progress
-    def _show_progress(self) -> None:
+    def _show_progress(self, total: int | None) -> None:
         if self.progress:
-            sys.stderr.write(f"\rfetching from Jira: {self.fetched} issues")
-            sys.stderr.flush()
+            if self._bar is None:
+                self._bar = Progress("issues fetched from Jira", total)
+            self._bar.total = total or self._bar.total
+            self._bar.advance(self.fetched - self._bar.done)
 
     def _end_progress(self) -> None:
-        if self.progress and self.fetched:
-            sys.stderr.write("\n")
-            sys.stderr.flush()
-            self.progress = False
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+        self.progress = False
 
 
 def _retry_after(error: Any) -> float | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -43,7 +44,6 @@ def lint_options(function: F) -> F:
         click.option("--ignore", multiple=True, help="Skip these rules."),
         click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
                      help="Lowest severity that fails the run (default: warning)."),
-        click.option("--no-color", is_flag=True, help="Never colour the output."),
     ]  # fmt: skip
     for decorator in reversed(decorators):
         function = decorator(function)
@@ -104,6 +104,38 @@ def setup_run(
         known_rules=frozenset(key.casefold() for r in rules for key in (r.name, r.code)),
     )
     return RunSetup(config, selection, settings, tuple(rules))
+
+
+@dataclass(frozen=True)
+class Display:
+    """How much to show and whether in colour: --no-color, --quiet, --verbose."""
+
+    no_color: bool = False
+    quiet: bool = False
+    verbose: bool = False
+
+    def options(self, output: Path | None, **extra: bool) -> FormatOptions:
+        return FormatOptions(
+            color=use_color(self.no_color, output), quiet=self.quiet, verbose=self.verbose, **extra
+        )
+
+
+def display_options(function: F) -> F:
+    """Add --no-color/--quiet/--verbose; the command receives them as one `display`."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, no_color: bool, quiet: bool, verbose: bool, **kwargs: Any) -> Any:
+        if quiet and verbose:
+            raise click.UsageError("--quiet and --verbose exclude each other")
+        return function(*args, display=Display(no_color, quiet, verbose), **kwargs)
+
+    for decorator in (
+        click.option("--verbose", "-v", is_flag=True, help="Show each match in its context."),
+        click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary."),
+        click.option("--no-color", is_flag=True, help="Never colour the output (also NO_COLOR)."),
+    ):
+        wrapper = decorator(wrapper)
+    return wrapper  # type: ignore[return-value]
 
 
 def use_color(no_color: bool, output: Path | None) -> bool:

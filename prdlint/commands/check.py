@@ -11,23 +11,27 @@ from prdlint.baseline import load_baseline, new_findings, write_baseline
 from prdlint.commands._common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
+    Display,
+    display_options,
     emit,
     exit_code,
     lint_options,
     report_problems,
     rule_packs_option,
     setup_run,
-    use_color,
 )
 from prdlint.engine import Linter
-from prdlint.formatters import FormatOptions
 from prdlint.per_file_ignores import PerFileIgnores
+from prdlint.progress import Progress
 from prdlint.runner import collect_targets, lint_targets
+
+PROGRESS_FROM = 20  # files; fewer finish before a bar is worth drawing
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @lint_options
+@display_options
 @rule_packs_option
 @click.option(
     "--show-rule-source", "show_source", is_flag=True,
@@ -56,7 +60,7 @@ def check(
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str | None,
-    no_color: bool,
+    display: Display,
     rule_packs: tuple[Path, ...],
     show_source: bool,
     statistics: bool,
@@ -72,9 +76,17 @@ def check(
     baseline = load_baseline(baseline_path) if baseline_path else None
     targets, problems = collect_targets(paths, run.config)
     rules = run.selection.rules
+    progress = Progress("files", len(targets)) if len(targets) >= PROGRESS_FROM else None
     report = lint_targets(
-        targets, rules, Linter(rules, run.settings), run.config, sys.stdin.buffer.read
+        targets,
+        rules,
+        Linter(rules, run.settings),
+        run.config,
+        sys.stdin.buffer.read,
+        on_file=(lambda _: progress.advance()) if progress else None,
     )
+    if progress:
+        progress.close()
     report.problems[:0] = problems
     if ignores:
         report.findings = ignores.filter(report.findings)
@@ -84,9 +96,7 @@ def check(
                    err=True)  # fmt: skip
     if baseline is not None:
         report = new_findings(report, baseline)
-    options = FormatOptions(
-        color=use_color(no_color, output), show_source=show_source, statistics=statistics
-    )
+    options = display.options(output, show_source=show_source, statistics=statistics)
     emit(report, output_format, output, options)
     report_problems(report)
     code = exit_code(report, run.config.fail_on)

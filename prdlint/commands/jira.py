@@ -11,17 +11,17 @@ from typing import Any
 import click
 
 from prdlint.commands._common import (
+    Display,
+    display_options,
     emit,
     exit_code,
     lint_options,
     report_problems,
     rule_packs_option,
     setup_run,
-    use_color,
 )
 from prdlint.engine import Linter
 from prdlint.errors import ConfigError, PrdlintError
-from prdlint.formatters import FormatOptions
 from prdlint.model import Report
 
 JIRA_CONFIG_KEYS = ("url", "ac-field", "issue-types", "ignore-label", "timeout")
@@ -70,6 +70,7 @@ def _jira_settings(table: Mapping[str, Any], label: str) -> dict[str, Any]:
     help="Seconds to wait for Jira to answer each request (default: 30).",
 )
 @lint_options
+@display_options
 @rule_packs_option
 def jira(
     project: str | None,
@@ -87,7 +88,7 @@ def jira(
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str | None,
-    no_color: bool,
+    display: Display,
     rule_packs: tuple[Path, ...],
 ) -> None:
     """Lint the open epics and stories of Jira project PROJECT (or --jql, or --board).
@@ -123,7 +124,7 @@ def jira(
     # Pages stream through the rules: neither raw pages nor whole issues are kept.
     findings, refs = Linter(rules, run.settings).lint_stream(fetch_items(session, query))
     report = Report(findings, refs, 0, {r.name: r for r in rules})
-    options = FormatOptions(color=use_color(no_color, output))
+    options = display.options(output)
     emit(report, output_format, output, options)
     report_problems(report)
     sys.exit(exit_code(report, run.config.fail_on))
