@@ -71,8 +71,8 @@ def main() -> None:
     IMG.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.html"
-        subprocess.run([sys.executable, "-m", "prdlint", "check", "examples/", EXAMPLES[1],
-                        "--format", "html", "--output", str(report)], cwd=ROOT, check=False)  # fmt: skip
+        command = [sys.executable, "-m", "prdlint", "check", "examples/", EXAMPLES[1]]
+        subprocess.run([*command, "--format", "html", "-o", str(report)], cwd=ROOT, check=False)
         screenshot(report, IMG / "html-report.png", "1280,1800")
         page = Path(tmp) / "terminal.html"
         body = ansi_to_html(terminal_output())
