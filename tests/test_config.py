@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from prdlint.commands._common import setup_run
+from prdlint.commands._common import LintArgs, setup_run
 from prdlint.config import Config, find_config, load_config
 from prdlint.errors import ConfigError
 from prdlint.model import Severity
@@ -49,7 +49,7 @@ def test_cli_flags_override_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
         "select: [placeholder, vague-term]\nfail-on: error\nallow-terms: [Redis]\n"
     )
     monkeypatch.chdir(tmp_path)
-    run = setup_run(None, ("vague-term",), (), ("placeholder",), "info")
+    run = setup_run(LintArgs(select=("vague-term",), ignore=("placeholder",), fail_on="info"))
     assert [r.name for r in run.selection.rules] == ["vague-term"]
     assert run.config.fail_on is Severity.INFO
     assert run.settings.allow_terms == frozenset({"redis"})
@@ -103,4 +103,4 @@ def test_unknown_rule_in_severity_is_an_error(
     (tmp_path / ".prdlint.yaml").write_text("severity: {no-such-rule: info}\n")
     monkeypatch.chdir(tmp_path)
     with pytest.raises(ConfigError, match="unknown rule 'no-such-rule' in rule settings"):
-        setup_run(None, (), (), (), None)
+        setup_run(LintArgs())

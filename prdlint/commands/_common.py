@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,8 +29,29 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
+@dataclass(frozen=True)
+class LintArgs:
+    """The options every linting command takes, as one value."""
+
+    output_format: str = "text"
+    output: Path | None = None
+    config_path: Path | None = None
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    rule_packs: tuple[Path, ...] = ()
+
+
 def lint_options(function: F) -> F:
-    """The options every linting command takes, in the order `--help` shows them."""
+    """Add the linting options (in the order `--help` shows them); the command receives
+    them as one `lint: LintArgs`."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        values = {name: kwargs.pop(name) for name in LintArgs.__dataclass_fields__}
+        return function(*args, lint=LintArgs(**values), **kwargs)
+
     decorators = [
         click.option("--format", "-f", "output_format", default="text", show_default=True,
                      help="Format: text, json, github, sarif, junit, markdown, gitlab, html."),
@@ -44,10 +65,11 @@ def lint_options(function: F) -> F:
         click.option("--ignore", multiple=True, help="Skip these rules."),
         click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
                      help="Lowest severity that fails the run (default: warning)."),
+        rule_packs_option,
     ]  # fmt: skip
     for decorator in reversed(decorators):
-        function = decorator(function)
-    return function
+        wrapper = decorator(wrapper)
+    return wrapper  # type: ignore[return-value]
 
 
 def rule_packs_option(function: F) -> F:
@@ -70,26 +92,20 @@ class RunSetup:
     known: tuple[Rule, ...] = ()  # every rule, selected or not (suppressions, per-file-ignores)
 
 
-def setup_run(
-    config_path: Path | None,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    fail_on: str | None,
-    rule_packs: Sequence[Path] = (),
-) -> RunSetup:
+def setup_run(lint: LintArgs) -> RunSetup:
     """Config merged with CLI flags (flags win), and the rules the run uses."""
-    config = load_config(config_path)
-    if rule_packs:
-        config = replace(config, rule_packs=(*config.rule_packs, *rule_packs))
-    if select:
-        config = replace(config, select=_split(select))
-    if extend_select:
-        config = replace(config, extend_select=(*config.extend_select, *_split(extend_select)))
-    if ignore:
-        config = replace(config, ignore=(*config.ignore, *_split(ignore)))
-    if fail_on:
-        config = replace(config, fail_on=Severity.parse(fail_on))
+    config = load_config(lint.config_path)
+    if lint.rule_packs:
+        config = replace(config, rule_packs=(*config.rule_packs, *lint.rule_packs))
+    if lint.select:
+        config = replace(config, select=_split(lint.select))
+    if lint.extend_select:
+        extend = (*config.extend_select, *_split(lint.extend_select))
+        config = replace(config, extend_select=extend)
+    if lint.ignore:
+        config = replace(config, ignore=(*config.ignore, *_split(lint.ignore)))
+    if lint.fail_on:
+        config = replace(config, fail_on=Severity.parse(lint.fail_on))
     rules = all_rules(config.rule_packs)
     selection = select_rules(rules, config.select, config.ignore, config.extend_select)
     known = {r.name for r in rules}

@@ -12,12 +12,12 @@ from prdlint.commands._common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
     Display,
+    LintArgs,
     display_options,
     emit,
     exit_code,
     lint_options,
     report_problems,
-    rule_packs_option,
     setup_run,
 )
 from prdlint.engine import Linter
@@ -32,7 +32,6 @@ PROGRESS_FROM = 20  # files; fewer finish before a bar is worth drawing
 @click.argument("paths", nargs=-1, required=True)
 @lint_options
 @display_options
-@rule_packs_option
 @click.option(
     "--show-rule-source", "show_source", is_flag=True,
     help="Name the pack or plugin each finding's rule came from.",
@@ -53,15 +52,8 @@ PROGRESS_FROM = 20  # files; fewer finish before a bar is worth drawing
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (report-only jobs).")
 def check(
     paths: tuple[str, ...],
-    output_format: str,
-    output: Path | None,
-    config_path: Path | None,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    fail_on: str | None,
+    lint: LintArgs,
     display: Display,
-    rule_packs: tuple[Path, ...],
     show_source: bool,
     statistics: bool,
     baseline_path: Path | None,
@@ -69,7 +61,7 @@ def check(
     exit_zero: bool,
 ) -> None:
     """Lint markdown PRDs and story lists (`-` reads markdown from standard input)."""
-    run = setup_run(config_path, select, extend_select, ignore, fail_on, rule_packs)
+    run = setup_run(lint)
     ignores = PerFileIgnores(
         run.config.per_file_ignores, run.known, str(run.config.path or "config")
     )
@@ -96,8 +88,8 @@ def check(
                    err=True)  # fmt: skip
     if baseline is not None:
         report = new_findings(report, baseline)
-    options = display.options(output, show_source=show_source, statistics=statistics)
-    emit(report, output_format, output, options)
+    options = display.options(lint.output, show_source=show_source, statistics=statistics)
+    emit(report, lint.output_format, lint.output, options)
     report_problems(report)
     code = exit_code(report, run.config.fail_on)
     sys.exit(EXIT_CLEAN if code == EXIT_FINDINGS and (exit_zero or write_baseline_path) else code)

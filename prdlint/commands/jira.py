@@ -5,19 +5,18 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import click
 
 from prdlint.commands._common import (
     Display,
+    LintArgs,
     display_options,
     emit,
     exit_code,
     lint_options,
     report_problems,
-    rule_packs_option,
     setup_run,
 )
 from prdlint.engine import Linter
@@ -71,7 +70,6 @@ def _jira_settings(table: Mapping[str, Any], label: str) -> dict[str, Any]:
 )
 @lint_options
 @display_options
-@rule_packs_option
 def jira(
     project: str | None,
     jql: str | None,
@@ -81,15 +79,8 @@ def jira(
     server: str | None,
     ac_field: str | None,
     timeout: float | None,
-    output_format: str,
-    output: Path | None,
-    config_path: Path | None,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    fail_on: str | None,
+    lint: LintArgs,
     display: Display,
-    rule_packs: tuple[Path, ...],
 ) -> None:
     """Lint the open epics and stories of Jira project PROJECT (or --jql, or --board).
 
@@ -100,7 +91,7 @@ def jira(
     from prdlint.jira_live import JiraSession, Query, credentials_from_env, fetch_items
     from prdlint.readers.jira_issues import DEFAULT_AC_FIELD, DEFAULT_IGNORE_LABEL
 
-    run = setup_run(config_path, select, extend_select, ignore, fail_on, rule_packs)
+    run = setup_run(lint)
     settings = _jira_settings(run.config.jira, str(run.config.path or "config"))
     types = settings["issue-types"]
     if issue_types:
@@ -124,7 +115,7 @@ def jira(
     # Pages stream through the rules: neither raw pages nor whole issues are kept.
     findings, refs = Linter(rules, run.settings).lint_stream(fetch_items(session, query))
     report = Report(findings, refs, 0, {r.name: r for r in rules})
-    options = display.options(output)
-    emit(report, output_format, output, options)
+    options = display.options(lint.output)
+    emit(report, lint.output_format, lint.output, options)
     report_problems(report)
     sys.exit(exit_code(report, run.config.fail_on))
