@@ -1,7 +1,7 @@
 """A small Jira emulator: an http.server on 127.0.0.1 that answers the routes the real
 `jira` client calls, in Cloud or Data Center mode, with the response shapes and error
-bodies of the samples in ../shared/corpus/jira/ (see its SOURCES.md and
-../shared/design/jira-facts.md §7).
+bodies of the real samples copied into tests/data/jira/ from ../shared/corpus/jira/ (see
+tests/data/SOURCES.md and ../shared/design/jira-facts.md §7).
 
 Data-driven: an Emulator serves a list of IssueSpec records (or any iterable factory
 of them), so a benchmark can serve 100,000 generated issues without writing JSON.
@@ -23,12 +23,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "jira"
+SAMPLES = Path(__file__).resolve().parent / "data" / "jira"
 
 
 def corpus_body(name: str) -> bytes:
-    """A real error body from the shared corpus, byte for byte."""
-    return (CORPUS / name).read_bytes()
+    """A real response body (tests/data/jira/, copied from the shared corpus), byte for byte."""
+    return (SAMPLES / name).read_bytes()
 
 
 STATUS_CATEGORIES = {

@@ -144,7 +144,7 @@ def test_errors_from_reader_functions() -> None:
     assert read_search_json("[]") == []
 
 
-SAMPLES = ROOT.parent / "shared" / "corpus" / "jira"
+SAMPLES = ROOT / "tests" / "data" / "jira"  # real samples, see tests/data/SOURCES.md
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,7 @@ from typing import Any
 from prdlint.model import Item
 from prdlint.readers.jira_issues import FieldMap, IssueOptions, issue_to_item
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-CORPUS = SHARED / "corpus" / "jira"
+CORPUS = Path(__file__).resolve().parent / "data" / "jira"  # real samples, see SOURCES.md
 
 CLOUD_FIELDS: list[dict[str, Any]] = [
     {

@@ -15,9 +15,11 @@ from prdlint.readers.jira_markup import (
     wiki_to_markdown,
 )
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ADF_SAMPLE = (
-    SHARED / "corpus" / "jira" / "real-adf.description-all-common-nodes.jira-cli-testdata.json"
+    Path(__file__).resolve().parent
+    / "data"
+    / "jira"
+    / "real-adf.description-all-common-nodes.jira-cli-testdata.json"
 )
 
 
