@@ -17,22 +17,51 @@ class YamlError(ValueError):
     """Text that is not valid YAML; str() is "invalid YAML at line N: what is wrong"."""
 
 
-def load_yaml(text: str) -> Any:
-    """Like yaml.safe_load, but raises YamlError (so callers need not import PyYAML)."""
+def _loaders() -> list[Any]:
+    """The safe loaders to try, fastest first, with dates left as the strings written: a
+    PRD's `date: 2024-02-30` is text to lint, not a calendar error (PyYAML raises
+    ValueError, outside YAMLError, when it builds that date)."""
     import yaml
 
-    fast = getattr(yaml, "CSafeLoader", None)
+    global _LOADERS
+    if _LOADERS is None:
+        bases = [getattr(yaml, "CSafeLoader", None), yaml.SafeLoader]
+        _LOADERS = []
+        for base in filter(None, bases):
+            loader: Any = type(f"Dateless{base.__name__}", (base,), {})
+            loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+            _LOADERS.append(loader)
+    return _LOADERS
+
+
+_LOADERS: list[Any] | None = None
+
+
+def _timestamp_as_text(loader: Any, node: Any) -> str:
+    return str(loader.construct_scalar(node))
+
+
+def load_yaml(text: str) -> Any:
+    """Like yaml.safe_load (dates stay strings), but raises YamlError for every bad input
+    (so callers need not import PyYAML, nor expect its constructors' ValueErrors)."""
+    import yaml
+
+    *fast, safe = _loaders()
     try:
-        if fast is not None:
+        for loader in fast:
             try:
-                return yaml.load(text, Loader=fast)  # SafeLoader's C twin
-            except yaml.YAMLError:
+                return yaml.load(text, Loader=loader)  # SafeLoader's C twin
+            except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
                 pass  # parse again below: the same words in every error, libyaml or not
-        return yaml.load(text, Loader=yaml.SafeLoader)
+        return yaml.load(text, Loader=safe)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark is not None else ""
         raise YamlError(f"invalid YAML{at}: {getattr(error, 'problem', error)}") from None
+    except (ValueError, OverflowError) as error:  # a constructor's: `!!int`, `!!binary`...
+        raise YamlError(f"invalid YAML value: {error}") from None
+    except RecursionError:
+        raise YamlError("invalid YAML: nested too deeply") from None
 
 
 def _cache_path(path: Path) -> Path:

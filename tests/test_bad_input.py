@@ -325,3 +325,25 @@ def test_config_flag_naming_a_missing_file() -> None:
     assert result.exit_code == 2
     assert len(result.stderr.splitlines()) == 1
     assert result.stderr.startswith("prdlint: error: nope.yaml: ")
+
+
+# -- an invalid date in YAML (PyYAML raises ValueError building it) ------------------------
+
+
+def test_invalid_date_in_front_matter_is_text() -> None:
+    Path("dated.md").write_text("---\ndate: 2024-02-30\n---\n# Notes\n", encoding="utf-8")
+    result = run("check", "dated.md", GOOD_FILE)
+    assert result.exit_code == 1
+    assert_good_file_still_linted(result)
+
+
+def test_invalid_date_in_config_and_pack_is_one_line() -> None:
+    Path("pack.yaml").write_text("rules:\n  - code: X1\n    date: 2024-02-30\n", encoding="utf-8")
+    assert_one_error(
+        run("check", "--rules", "pack.yaml", GOOD_FILE),
+        "prdlint: error: pack.yaml: rule 'X1': missing key 'name'",
+    )
+    Path(".prdlint.yaml").write_text("jira: {timeout: 2024-02-30}\n", encoding="utf-8")
+    result = run("jira", "PROJ")
+    assert result.exit_code == 2
+    assert "key 'jira.timeout': must be a number of seconds above 0" in result.stderr
