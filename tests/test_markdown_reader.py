@@ -173,3 +173,37 @@ def test_a_paragraph_of_story_lines_is_one_story_per_line() -> None:
         ("story", 3, "As an admin, I want reports, so that I act."),
     ]
     assert [p.text for p in items[0].parts if p.field == "body"] == ["Administrative"]
+
+
+HEADED = """\
+# Backlog
+
+## AUTH-3: Reset a forgotten password
+
+Customers who forgot their password reset it from the sign-in page.
+
+### Acceptance scenarios
+
+- Given a registered email, when I ask for a reset, then a link arrives.
+
+## Reports
+
+- FR-006: The system shall keep each draft for 30 days.
+
+**A user should be able to:**
+
+1. Export the report to PDF.
+"""
+
+
+def test_headed_items_lead_in_lists_and_requirement_ids() -> None:
+    assert _summary(read_markdown(HEADED, "b.md")) == [
+        (
+            "story",
+            3,
+            None,
+            [("title", 3, 4), ("story", 3, 12), ("description", 5, 1), ("criterion", 9, 3)],
+        ),
+        ("requirement", 13, None, [("requirement", 13, 3)]),
+        ("story", 17, None, [("story", 17, 4), ("actor", 15, 3)]),
+    ]

@@ -13,8 +13,8 @@ from prdlint.story import actor_role, parse_story
 @check("missing-persona")
 def missing_persona(item: Item, ctx: Context) -> Iterator[Hit]:
     part = item.part("story")
-    if part is None:
-        return
+    if part is None or item.part("actor") is not None:
+        return  # an "actor" part: the persona was named for a whole list ("A user can:")
     story = parse_story(part.text)
     if story is not None and story.role is not None:
         return

@@ -19,15 +19,55 @@ from markdown_it.token import Token
 
 from prdlint import suppressions
 from prdlint.model import Item, Part, Segment, Source
-from prdlint.story import looks_like_story, parse_story
+from prdlint.story import actor_role, looks_like_story, parse_story
 
 _AC_LABEL = re.compile(
-    r"^[\W_]*(?:acceptance\s+(?:criteria|criterion|tests?|conditions?)|conditions?\s+of\s+"
-    r"satisfaction|COS|AC|definition\s+of\s+done|DoD)\b[\W_]*(?:\([^)]*\))?[\s:*_-]*",
+    r"^[\W_]*(?:acceptance\s+(?:criteria|criterion|tests?|conditions?|scenarios?)|"
+    r"(?:conditions?|criteria)\s+of\s+satisfaction|post[- ]?conditions?|COS|AC|"
+    r"definition\s+of\s+done|DoD)\b[\W_]*(?:\([^)]*\))?[\s:*_-]*",
     re.IGNORECASE,
 )
 _LINE_AC_LABEL = re.compile(
     r"\n[\W_]*acceptance\s+criteria\b[\W_]*(?:\([^)]*\))?[\s:*_-]*", re.IGNORECASE
+)
+# A Gherkin scenario's title ("*Scenario: Refund a paid order*"): its steps are criteria.
+_SCENARIO = re.compile(r"^[\W_]*scenario(?:\s+outline)?\s*:", re.IGNORECASE)
+# A heading that is one backlog item: an id ("AUTH-3: Reset a password", "US01 Login",
+# "FR-006") or a numbered story or requirement ("User Story 1 - Checkout", "Requirement 2").
+_HEADED_ITEM = re.compile(
+    r"^[\W_]*(?:(?P<label>(?i:user\s+story|story|requirement|use\s+case|feature)\s*#?\s*"
+    r"\d+(?:\.\d+)*|(?:US|UC|FR|NFR|REQ|BR)[-_ ]?\d+(?:\.\d+)*)\b"
+    r"|(?P<id>[A-Z][A-Z0-9]{1,9}-\d+(?:\.\d+)*)(?=\s*[:.)|\]\u2013\u2014-]))"
+    r"[\]\s:.)|\u2013\u2014*_-]*"
+)
+_REQUIREMENT_LABEL = re.compile(r"^[\W_]*(?:requirement|FR|NFR|REQ|BR)\b", re.IGNORECASE)
+# A requirement wherever it is written: an id first ("FR-006:", "**NFR2:**", "REQ-12"), or a
+# "The system shall/must" sentence.
+_REQUIREMENT_LINE = re.compile(
+    r"^[\W_]*(?:(?:FR|NFR|REQ|BR|SR)[-_ ]?\d+(?:\.\d+)*\b"
+    r"|(?:the\s+)?(?:[\w-]+\s+){0,2}(?:system|application|app|platform|service|software|"
+    r"product|server|website|site|api|tool)\s+(?:shall|must)\b)",
+    re.IGNORECASE,
+)
+# Sub-headings that hold a part of the item above them, not a new topic.
+_PART_HEADING = re.compile(
+    r"^[\W_]*(?:functional\s+rules?|business\s+rules?|rules|notes?|details?|description|"
+    r"acceptance|criteria|scenarios?|definition\s+of\s+done|technical\s+notes?)\b",
+    re.IGNORECASE,
+)
+# "A user should be able to:" before a list: each item of that list is one story.
+_LEAD_IN = re.compile(
+    r"\b(?:should|must|shall|will|can|could|wants?\s+to|needs?\s+to)(?:\s+be\s+able\s+to)?"
+    r"[\s*_]*:[\s*_]*$",
+    re.IGNORECASE,
+)
+# A table column that names the item ("ID", "#", "Key", "Story ID").
+_TABLE_ID_HEADER = re.compile(
+    r"^\W*(?:id|#|no\.?|key|ref|(?:story|item|req\w*)\s*(?:id|#|no\.?))\W*$", re.I
+)
+_TABLE_ID_CELL = re.compile(r"^\W*[A-Z]{0,10}[-_ ]?\d+(?:\.\d+)*\W*$", re.I)
+_REQUIREMENT_SECTION = re.compile(
+    r"requirement|constraints?|must[- ]haves?|non[- ]?functional", re.IGNORECASE
 )
 _GHERKIN = re.compile(r"^[\W_]*(?:given|when|then|and|but)\b", re.IGNORECASE)
 _GHERKIN_START = re.compile(r"^[\W_]*(?:given|when|then)\b", re.IGNORECASE)
@@ -87,6 +127,24 @@ class _Draft:
     parts: list[Part] = field(default_factory=list)
     level: int = 0  # heading level that scopes it (0: until the next heading of any level)
     fields: dict[str, Any] = field(default_factory=dict)
+
+    def part_named(self, name: str) -> bool:
+        return any(p.field == name for p in self.parts)
+
+    def settle(self) -> None:
+        """A headed item or a table row with no story sentence: its statement is the first
+        paragraph that names who wants it, else its title (without the id)."""
+        statement = self.fields.pop("statement", None)
+        self.fields.pop("headed", None)
+        if self.part_named("story") or self.part_named("requirement"):
+            return
+        field_name = "requirement" if self.kind == "requirement" else "story"
+        for index, part in enumerate(self.parts):
+            if part.field == "description" and actor_role(part.text) is not None:
+                self.parts[index] = Part(field_name, part.text, part.segments, part.origin)
+                return
+        if isinstance(statement, Part):
+            self.parts.insert(1, Part(field_name, statement.text, statement.segments))
 
     def build(self, source: Source) -> Item:
         return Item(
@@ -244,6 +302,9 @@ class _Reader:
         self.ac_mode = False
         self.ac_level = 0
         self.skip_level = 0
+        self.lead_in: Part | None = None  # "A user should be able to:" before a list
+        self.lead_in_list = ""  # the markup of the list it introduces
+        self.lists: list[str] = []  # the open lists' markup ("-", "*", ".")
         self.front: dict[str, Any] = {}
         self.document = _Draft("document", path, "", 1, ())
         self.drafts.append(self.document)
@@ -289,8 +350,40 @@ class _Reader:
             _NOT_REQUIREMENTS.search(t) for t in path
         )
 
+    def _keeps_story(self, level: int, title: str) -> bool:
+        """A deeper heading, or a sibling one that holds a part of the story ("Functional
+        rules", "Notes") under a story written in a paragraph, stays with the story."""
+        assert self.story is not None
+        if level > self.story.level:
+            return True
+        return (
+            level == self.story.level
+            and not self.story.fields.get("headed")
+            and bool(_PART_HEADING.match(title))
+        )
+
+    def _start_headed(self, part: Part, match: re.Match[str], level: int) -> None:
+        """A heading that is one item: its paragraphs are its description, its criteria
+        headings and lists its criteria, until the next heading of its level or above."""
+        kind = "requirement" if _REQUIREMENT_LABEL.match(part.text) else "story"
+        self.section = None
+        self.story = self._new(kind, part, part.text.strip(), level)
+        self.story.parent = self.epic.id if self.epic else None
+        self.story.fields["headed"] = True
+        self.story.parts.append(Part("title", part.text, part.segments))
+        rest = _slice(part, match.end(), "title") if match.end() < len(part.text) else None
+        if rest is not None and rest.text.strip():
+            self.story.fields["statement"] = rest
+        self.ac_mode = False
+
     def _start_story(self, part: Part, level: int) -> None:
-        self.story = self._new("story", part, part.text.split("\n", 1)[0], level)
+        headed = self.story
+        if headed is not None and headed.fields.get("headed") and not headed.part_named("story"):
+            # "### Requirement 1" then "**User Story:** As a ...": one item.
+            headed.kind = "story"
+            self.story = headed
+        else:
+            self.story = self._new("story", part, part.text.split("\n", 1)[0], level)
         self.ac_mode = False
         label = _LINE_AC_LABEL.search(part.text)
         if label is None:
@@ -328,7 +421,7 @@ class _Reader:
         if not self.document.title and level == 1:
             self.document.title = title
         is_ac = bool(_AC_LABEL.match(title)) and len(title) < 60
-        if self.story and not is_ac and level <= self.story.level:
+        if self.story and not is_ac and not self._keeps_story(level, title):
             self.story = None
         if self.epic and level <= self.epic.level:
             self.epic = None
@@ -341,8 +434,13 @@ class _Reader:
             return
         if is_ac and self.ac_mode:
             return
+        self.lead_in = None
         if looks_like_story(title):
             self._start_story(part, level)
+            return
+        headed = _HEADED_ITEM.match(title)
+        if headed and not _EPIC.match(title) and (level > 1 or self.outline[:-1]):
+            self._start_headed(part, headed, level)
             return
         self.section = self._new("section", part, title, level)
         self.section.id = f"{self.path}#{_slug(title)}-{part.line}"
@@ -369,8 +467,16 @@ class _Reader:
 
     def _loose_paragraph(self, part: Part) -> None:
         label = _AC_LABEL.match(part.text)
+        self.lead_in = None
         if looks_like_story(part.text):
             self._start_story(part, self.level)
+        elif _SCENARIO.match(part.text) and (owner := self._criteria_owner()) is not None:
+            # "*Scenario: ...*" then Given/When/Then: the steps are criteria, not the title.
+            self.ac_mode = True
+            self.ac_level = self.level
+            steps = part.text.find("\n")
+            if steps != -1:
+                owner.parts.extend(_split_lines(_slice(part, steps + 1, "criterion"), "criterion"))
         elif label and (owner := self._criteria_owner()) is not None:
             self.ac_mode = True
             self.ac_level = self.level
@@ -384,8 +490,47 @@ class _Reader:
             self._add_criteria(owner, part)
         elif self.story is not None:
             self.story.parts.append(Part("description", part.text, part.segments))
+        elif self._is_requirement(part.text, paragraph=True):
+            self._new_requirement(part)
+        elif _LEAD_IN.search(part.text) and actor_role(part.text) is not None:
+            self.lead_in = part
+            self.lead_in_list = ""
+            self._body_target().parts.append(Part("body", part.text, part.segments))
         else:
             self._body_target().parts.append(Part("body", part.text, part.segments))
+
+    def _is_requirement(self, text: str, paragraph: bool = False) -> bool:
+        """An id-first or "The system shall" line anywhere; in a requirements section, any
+        list item (or paragraph, under "Non-functional requirements", "Constraints")."""
+        if _REQUIREMENT_LINE.match(text):
+            return True
+        if len(text.split()) < _MIN_REQUIREMENT_WORDS or text.rstrip(" *_").endswith(":"):
+            return False
+        if paragraph:
+            return self._in_requirements() and any(
+                _REQUIREMENT_SECTION.search(t) for t in self.heading_path[-1:]
+            )
+        return self._in_requirements()
+
+    def _new_requirement(self, part: Part) -> _Draft:
+        requirement = self._new("requirement", part, part.text.split("\n", 1)[0], self.level)
+        requirement.parts.append(Part("requirement", part.text, part.segments))
+        return requirement
+
+    def list_open(self, markup: str) -> None:
+        self.lists.append(markup)
+
+    def list_close(self) -> None:
+        self.lists.pop()
+
+    def _starts_lead_in_story(self, parent: list[Any] | None) -> bool:
+        """A top-level item of the list (or its sibling lists of the same marker) after
+        "A user should be able to:"."""
+        if self.lead_in is None or parent is not None or not self.lists:
+            return False
+        if not self.lead_in_list:
+            self.lead_in_list = self.lists[-1]
+        return self.lists[-1] == self.lead_in_list
 
     def list_item_open(self) -> None:
         parent = self.list_items[-1] if self.list_items else None
@@ -429,6 +574,12 @@ class _Reader:
         if looks_like_story(text) or bare_story:
             self._start_story(part, self.level)
             return "story"
+        if self._starts_lead_in_story(parent) and self.lead_in is not None:
+            self.story = self._new("story", part, text.split("\n", 1)[0], self.level)
+            self.story.parts.append(Part("story", part.text, part.segments))
+            self.story.parts.append(Part("actor", self.lead_in.text, self.lead_in.segments))
+            self.ac_mode = False
+            return "story"
         label = _AC_LABEL.match(part.text)
         if owner is not None and label and parent_role in ("story", None):
             if parent is not None:
@@ -450,9 +601,8 @@ class _Reader:
         if self.story is not None:
             self.story.parts.append(Part("description", part.text, part.segments))
             return "description"
-        if self._in_requirements() and len(text.split()) >= _MIN_REQUIREMENT_WORDS:
-            requirement = self._new("requirement", part, text.split("\n", 1)[0], self.level)
-            requirement.parts.append(Part("requirement", part.text, part.segments))
+        if self._is_requirement(text):
+            self._new_requirement(part)
             return "requirement"
         self._body_target().parts.append(Part("body", part.text, part.segments))
         return "body"
@@ -514,6 +664,9 @@ class _Reader:
                 if draft is not self.document:
                     draft.fields = {**draft.fields, "document_type": document_type}
         self.document.parts.insert(0, Part.at("title", str(self.document.title), 1))
+        for draft in self.drafts:
+            if draft.kind in ("story", "requirement"):
+                draft.settle()
         return [draft.build(source) for draft in self.drafts]
 
 
@@ -532,11 +685,36 @@ def _run(reader: _Reader, tokens: Sequence[Token]) -> None:
         elif kind == "paragraph_open":
             reader.paragraph(_inline_text(tokens[index + 1], lines, "body"))
             index += 2
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            reader.list_open(token.markup)
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            reader.list_close()
+        elif kind == "html_block":
+            _html_table(reader, token)
         elif kind == "list_item_open":
             reader.list_item_open()
         elif kind == "list_item_close":
             reader.list_item_close()
         elif kind == "table_open":
+            index = _table(reader, tokens, index)
+        index += 1
+
+
+def _html_table(reader: _Reader, token: Token) -> None:
+    """A markdown table written straight after an HTML block, with no blank line between,
+    is swallowed by the block: read it as the table the author meant."""
+    lines = token.content.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.lstrip().startswith("|")), None)
+    if start is None or token.map is None:
+        return
+    offset = token.map[0] + start
+    tokens = _parser().parse("\n".join(lines[start:]))
+    for inner in tokens:
+        if inner.map is not None:
+            inner.map = [inner.map[0] + offset, inner.map[1] + offset]
+    index = 0
+    while index < len(tokens):
+        if tokens[index].type == "table_open":
             index = _table(reader, tokens, index)
         index += 1
 
