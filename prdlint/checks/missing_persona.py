@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from prdlint.checks import check
 from prdlint.model import Hit, Item
+from prdlint.roles import human_actor
 from prdlint.rule import Context
-from prdlint.story import actor_role, parse_story
+from prdlint.story import parse_story
 
 
 @check("missing-persona")
@@ -18,6 +19,6 @@ def missing_persona(item: Item, ctx: Context) -> Iterator[Hit]:
     story = parse_story(part.text)
     if story is not None and story.role is not None:
         return
-    if actor_role(part.text) is not None:
-        return
+    if human_actor(part.text) is not None:
+        return  # a person named in any wording: "Let customers ...", "Drivers entering ..."
     yield Hit(part, 0, min(len(part.text), 60))

@@ -10,35 +10,99 @@ from prdlint.checks._text import request_regions, word_pattern
 from prdlint.model import Hit, Item, Part
 from prdlint.rule import Context
 
-# Qualifiers nobody can test. Bare quantities (some, several, multiple, most) and bare
-# "good"/"nice" are left out: in real backlogs they rarely change what is asked ("read some
-# articles", "it would be nice to") and flagging them drowned the real findings.
+# Qualifiers nobody can test, by concept: quality and ease, speed, polish and appeal,
+# intelligence and sophistication, sufficiency and fit, grade and class, hedges and
+# intensifiers, open amounts and open lists. Bare quantities (some, several, multiple,
+# most) and bare "good"/"nice" are left out: in real backlogs they rarely change what is
+# asked ("read some articles", "it would be nice to") and flagging them drowned the rest.
 VAGUE_WORDS = """
-fast, faster, quick, quickly, easy, easily, easier, with ease, simple, user-friendly,
-user friendly, intuitive, intuitively, robust, flexible, flexibility, seamless, seamlessly,
-efficient, efficiently, appropriate, appropriately, adequate, adequately, reasonable,
-reasonably, sufficient, sufficiently, optimal, optimized, optimised, pretty good, clean,
-modern, smooth, smoothly, responsive, scalable, reliable, performant, lightweight,
+fast, faster, fastest, quick, quicker, quickly, rapid, rapidly, speedy, snappy, swift,
+swiftly, promptly, timely, in a timely manner, instantly, near real-time, faster-feeling,
+easy, easily, easier, easiest, with ease, effortless, effortlessly, simple, simpler,
+simplest, simply, straightforward, hassle-free, painless, convenient, conveniently, handy,
+user-friendly, user friendly, intuitive, intuitively, easy to use, easy-to-use,
+easy to understand, self-explanatory, understandable, readable, legible, accessible to all,
+robust, resilient, flexible, flexibility, versatile, seamless, seamlessly, smooth,
+smoothly, fluid, frictionless, efficient, efficiently, effective, effectively, performant,
+lightweight, scalable, reliable, reliably, stable, optimal, optimally, optimized,
+optimised, high-performance, high performance,
+appropriate, appropriately, adequate, adequately, reasonable, reasonably, sufficient,
+sufficiently, suitable, suitably, acceptable, satisfactory, proper, properly, decent,
+meaningful, meaningfully, relevant, useful, helpful, more helpful, informative,
+sensible, sensibly, correctly formatted,
+nice-looking, nicer, nicely, pretty good, beautiful, beautifully, beautify, attractive,
+attractively, visually appealing, appealing, pleasant, pleasing, delightful, engaging,
+elegant, elegantly, sleek, polished, slick, stylish, good-looking, better-looking, cleaner,
+clean and simple, uncluttered, tidy, neat, neatly, modern, modernised, modernized,
+fresh look, professional-looking, professional looking, eye-catching, prominent,
+prominently, enhanced, better performance, better experience, better user experience,
+intelligent, intelligently, smart, smarter, sophisticated, powerful, rich,
+richer, comprehensive, extensive, robustly, in-depth, thorough, thoroughly,
 state-of-the-art, best-in-class, world-class, cutting-edge, high-quality, high quality,
-a few, a lot of, lots of, normally, usually, typically, generally, as needed, if needed,
-as required, as much as possible, as soon as possible, asap, minimal, significant,
-significantly, prominent, semi-structured, and/or, etc, etc., et cetera, and so on,
-user-centric, enhanced, better performance, easy to use, easy-to-use, beautify, beautiful,
-attractive, pleasant, more helpful, helpful, properly, visually appealing, nicely
+enterprise-grade, production-grade, industrial-strength, industry-standard, top-notch,
+first-class, premium quality, next-generation, next-gen, best practices, best practice,
+safely, securely, in a secure way, in a safe way, more secure, more inclusive, inclusive,
+user-centric, customer-centric,
+a few, a lot of, lots of, plenty of, a number of, a variety of, a wide variety of,
+a range of, a wide range of, various, numerous, countless, variable number,
+as many as possible, as much as possible, as soon as possible, asap, as needed,
+if needed, as required, minimal, minimally,
+significant, significantly, substantial, substantially, considerable, considerably,
+normally, usually, typically, generally, mostly, ideally, preferably, somehow, somewhat,
+more or less, roughly, semi-structured, and/or, etc, etc., et cetera,
+and so on, and so forth, other such, and the like,
+and other, among others, allrelevant, all relevant
 """
+# Words that are also verbs or nouns ("clear the cart", "clean up data", "secure the API"):
+# a qualifier only after a determiner, a copula or an intensifier ("a clear label").
+_ADJECTIVE_ONLY = "clear, clean, secure, better, nicer, solid, friendly, great, excellent"
+_ADJECTIVE_CONTEXT = re.compile(
+    r"(?:\b(?:a|an|is|are|be|been|being|was|were|more|very|really|quite|super|so|too|"
+    r"and|or|look|looks|feel|feels|stay|stays|remain|remains|keep|make|makes|nice|"
+    r"and\s+a|in\s+a|with\s+a)|,)\s+$",
+    re.IGNORECASE,
+)
+# "improve the flow", "enhance the experience": a change named by its hoped-for quality.
+_IMPROVE = re.compile(
+    r"(?i:\b(?:improve|improved|improving|enhance|enhancing|optimi[sz]e|optimi[sz]ing|"
+    r"streamline|streamlining|polish|refine|revamp|modernise|modernize|beautify|tidy\s+up|"
+    r"clean\s+up|upgrade)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?(?:overall\s+)?"
+    r"(?:[\w-]+\s+)?(?:flow|flows|experience|ux|ui|usability|look|feel|look\s+and\s+feel|"
+    r"design|layout|interface|navigation|performance|speed|process|workflow|onboarding|"
+    r"readability|accessibility|appearance|aesthetics?|quality|usefulness|efficiency)\b)"
+)
+# "more options", "more inclusive", "less cluttered": a comparison with nothing to compare.
+_MORE = re.compile(
+    r"(?i:\b(?:more|less)\s+(?:options|choices|features|functionality|control|flexibility|"
+    r"freedom|variety|visibility|"
+    r"[a-z]+(?:ive|ful|able|ible|ent|ant|ous|ic|ly|ed|al)(?![\w-])))"
+)
 # "as much archival material as possible": the phrase split around its object.
 _AS_X_AS_POSSIBLE = re.compile(
     r"\bas\s+(?:much|many|soon|quickly|fast|often|far|little|few)\s+\w[^.;,]{0,40}?\s+as\s+possible\b",
     re.IGNORECASE,
 )
 VAGUE = word_pattern(w.strip() for w in VAGUE_WORDS.replace("\n", " ").split(",") if w.strip())
+ADJECTIVE_ONLY = word_pattern(w.strip() for w in _ADJECTIVE_ONLY.split(","))
+# "or similar" closes a list only at its end ("mandatory and similar in all plans" is fine).
+_SIMILAR_AT_END = re.compile(r"(?i:\b(?:and|or)\s+similar(?=\s*(?:[.,;)\]!]|$)))")
+# "useful for monitoring", "relevant to my area": the purpose bounds the adjective.
+_FOR_PURPOSE = re.compile(r"\s+(?:for|to)\s+\w", re.IGNORECASE)
+_PURPOSE_ADJECTIVES = frozenset(["useful", "relevant", "helpful", "suitable", "meaningful"])
 _AND_OR = re.compile(r"\band/or\b", re.IGNORECASE)
-# A qualifier made concrete right after it ("fast (under 2 seconds)", "within 5 minutes").
+# A qualifier made concrete right after it ("fast (under 2 seconds)", "within 5 minutes",
+# "relevant items based on the page I am on", "other formats (CSV, JSON)").
 _CONCRETE = re.compile(
-    r"^[^.;]{0,30}?(?:\(\s*)?(?:under|within|below|at\s+most|at\s+least|less\s+than|"
-    r"more\s+than|fewer\s+than|no\s+more\s+than|<|>|≤|≥)\s*\d",
+    r"[^.;]{0,30}?(?:(?:\(\s*)?(?:under|within|below|at\s+most|at\s+least|less\s+than|"
+    r"more\s+than|fewer\s+than|no\s+more\s+than|<|>|≤|≥)\s*\d|\bbased\s+on\b|"
+    r"\baccording\s+to\b|\bas\s+defined\b|\bdefined\s+(?:in|by)\b|\bi\.e\.|\bnamely\b|"
+    r"\bthan\s+(?:the|a|an|\d|today|now|before|currently)|:\s*[\"“'\d]|\bincluding\b)",
     re.IGNORECASE,
 )
+# "(Magic, Pokémon, etc.)": examples of a set the story already bounds ("all games").
+_EXAMPLES_ETC = re.compile(r"\([^()]{0,80}$")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_ALL_BEFORE = re.compile(r"\b(?:all|any|every|each)\s+[\w-]+", re.IGNORECASE)
 _CRITERIA_FIELDS = ("criterion",)
 
 
@@ -46,15 +110,35 @@ _CRITERIA_FIELDS = ("criterion",)
 def vague_term(item: Item, ctx: Context) -> Iterator[Hit]:
     for part, start, end in _vague_regions(item):
         matches = [*VAGUE.finditer(part.text, start, end)]
-        matches += _AS_X_AS_POSSIBLE.finditer(part.text, start, end)
-        for match in matches:
+        for pattern in (_AS_X_AS_POSSIBLE, _IMPROVE, _MORE, _SIMILAR_AT_END):
+            matches += pattern.finditer(part.text, start, end)
+        matches += (
+            m
+            for m in ADJECTIVE_ONLY.finditer(part.text, start, end)
+            if _adjective(part.text, m, start)
+        )
+        seen: set[int] = set()
+        for match in sorted(matches, key=lambda m: m.start()):
             word = match.group()
+            if any(match.start() <= at < match.end() for at in seen):
+                continue
+            seen.add(match.start())
             if ctx.is_allowed(word) or _CONCRETE.match(part.text, match.end()):
+                continue
+            if word.casefold() in _PURPOSE_ADJECTIVES and _FOR_PURPOSE.match(
+                part.text, match.end()
+            ):
                 continue
             if _is_name(part.text, match.start()):
                 continue  # "the Quick Task option": a name, not a qualifier
             if _classifies_items(part.text, match):
                 continue  # "lists of easy recipes": a kind of item, not how the feature works
+            if word.casefold() == "various" and _THE_BEFORE.search(
+                part.text, max(0, match.start() - 8), match.start()
+            ):
+                continue  # "the various pages": all of them, not an open amount
+            if _bounded_list(part.text, match, start):
+                continue  # "all games (Magic, Pokémon, etc.)": examples of a bounded set
             yield Hit(part, match.start(), match.end(), values={"term": word})
 
 
@@ -93,3 +177,34 @@ def _is_name(text: str, start: int) -> bool:
         return False
     before = text[:start].rstrip()
     return bool(before) and before[-1] not in ".!?:;-–—"
+
+
+_NOT_AN_ADJECTIVE_AFTER = re.compile(r"\s+(?:is|are|was|were|to|of|will|has|button|key)\b", re.I)
+
+
+def _adjective(text: str, match: re.Match[str], start: int) -> bool:
+    """ "a clear label", "clear sign ...": the word qualifies; "a clear is in progress" and
+    "clear the cart" use it as a noun or a verb."""
+    if _NOT_AN_ADJECTIVE_AFTER.match(text, match.end()):
+        return False
+    if not text[start : match.start()].strip():
+        return True
+    return (
+        _ADJECTIVE_CONTEXT.search(text, max(start, match.start() - 12), match.start()) is not None
+    )
+
+
+def _bounded_list(text: str, match: re.Match[str], start: int) -> bool:
+    """ "etc." closing a parenthesised list of examples of a set named in full before it
+    ("all games (Magic, Pokémon, etc.)"), or "and other" after "all" ("all courses and
+    other appointments")."""
+    word = match.group().casefold()
+    if word == "and other":
+        before = text[max(start, match.start() - 40) : match.start()]
+        return _ALL_BEFORE.search(before) is not None
+    if not word.startswith("etc"):
+        return False
+    opened = _EXAMPLES_ETC.search(text, max(start, match.start() - 80), match.start())
+    if opened is None:
+        return False
+    return _ALL_BEFORE.search(text, max(start, opened.start() - 40), opened.start()) is not None
