@@ -40,9 +40,12 @@ class Target:
 
 def _posix(path: Path) -> str:
     try:
-        return path.relative_to(Path.cwd()).as_posix()
+        shown = path.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    # A name that is not UTF-8 holds surrogate escapes no output can encode: show its
+    # bytes as \xNN, as git does (the Target keeps the real path for reading).
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _matches(display: str, globs: Sequence[str]) -> bool:
@@ -66,7 +69,10 @@ def _git_visible(directory: Path) -> set[Path] | None:
         return None
     if result.returncode != 0:
         return None
-    return {(directory / name).resolve() for name in result.stdout.decode().split("\0") if name}
+    # Names are bytes in whatever encoding the author's system used: decode them as the
+    # os module does (surrogateescape), so they match the walked paths, never crash.
+    names = result.stdout.split(b"\0")
+    return {(directory / os.fsdecode(name)).resolve() for name in names if name}
 
 
 def _walk(directory: Path) -> Iterator[Path]:

@@ -347,3 +347,65 @@ def test_invalid_date_in_config_and_pack_is_one_line() -> None:
     result = run("jira", "PROJ")
     assert result.exit_code == 2
     assert "key 'jira.timeout': must be a number of seconds above 0" in result.stderr
+
+
+# -- names and exports that crashed the whole run ------------------------------------------
+
+
+def test_non_utf8_file_name_in_a_git_work_tree() -> None:
+    subprocess.run(["git", "init", "-q", "repo"], check=True)
+    Path("repo/prd.md").write_text(GOOD_TEXT, encoding="utf-8")
+    Path(os.fsdecode(b"repo/caf\xe9.png")).write_bytes(b"\x89PNG")
+    Path(os.fsdecode(b"repo/caf\xe9.md")).write_text(GOOD_TEXT, encoding="utf-8")
+    result = run("check", "repo", "--select", "solution-prescriptive")
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    name = "repo/caf\\xe9.md"  # the name's bytes, as git shows them
+    assert result.stdout.splitlines()[:2] == [
+        GOOD_FINDING.replace("prd.md", name),
+        GOOD_FINDING.replace("prd.md", "repo/prd.md"),
+    ]
+
+
+def test_csv_export_with_a_field_over_128_kib() -> None:
+    description = "The shopper sees the price. " * 6000  # about 170 KiB in one field
+    Path("export.csv").write_text(
+        f'Issue key,Summary,Description\nSHOP-1,"As a shopper, I want prices kept in Redis, '
+        f'so that pages load.","{description}"\n',
+        encoding="utf-8",
+    )
+    result = run("check", "export.csv", GOOD_FILE, "--select", "solution-prescriptive")
+    assert result.stderr == ""
+    assert result.stdout.splitlines()[:2] == [
+        "SHOP-1 [summary:1]: PRD101 solution-prescriptive names the solution (Redis); "
+        "state the user's need and leave the how to the team",
+        GOOD_FINDING,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("labels", "suppressed"),
+    [("5", False), ("9" * 5000, False), ('"prdlint-ignore"', True), ('"a b"', False)],
+    ids=["number", "huge-integer", "string-label", "string-two-labels"],
+)
+def test_json_export_with_labels_that_are_not_a_list(labels: str, suppressed: bool) -> None:
+    summary = "As a shopper, I want prices kept in Redis, so that pages load."
+    Path("export.json").write_text(
+        '{"issues": [{"key": "SHOP-1", "fields": {"summary": "'
+        + summary
+        + '", "labels": '
+        + labels
+        + "}}]}",
+        encoding="utf-8",
+    )
+    result = run("check", "export.json", GOOD_FILE, "--select", "solution-prescriptive")
+    assert result.stderr == ""
+    expected = (
+        []
+        if suppressed
+        else [
+            "SHOP-1 [summary:1]: PRD101 solution-prescriptive names the solution (Redis); "
+            "state the user's need and leave the how to the team"
+        ]
+    )
+    assert result.stdout.splitlines()[: len(expected) + 1] == [*expected, GOOD_FINDING]
