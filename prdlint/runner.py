@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from prdlint.boundedio import read_regular_file
 from prdlint.config import Config
 from prdlint.engine import Linter
 from prdlint.model import InputProblem, Item, ItemRef, Report
 from prdlint.readers import (
     FileReader,
     InputError,
-    check_size,
     decode,
     reader_for,
     supported_suffixes,
@@ -135,21 +135,15 @@ def collect_targets(
 
 def read_target(target: Target, settings: ReadSettings, stdin: Callable[[], bytes]) -> list[Item]:
     """The items of one target; InputError with the reason when it cannot be read."""
-    if target.path is None:
-        data = stdin()
-    else:
-        try:
-            size = target.path.stat().st_size
-            if size > 0 and not target.path.is_file():
-                raise InputError("not a regular file")
-            check_size(size)  # before reading: a huge file is refused without loading it
-            data = target.path.read_bytes()
-        except PermissionError:
-            raise InputError("permission denied") from None
-        except IsADirectoryError:
-            raise InputError("is a directory") from None
-        except OSError as error:
-            raise InputError(error.strerror or str(error)) from None
+    try:
+        # Bounded: a device, a FIFO or an endless stdin is refused, never read for ever.
+        data = stdin() if target.path is None else read_regular_file(target.path)
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from None
     text = decode(data, target.reader.legacy_encoding)
     return target.reader.read(text, target.display, settings)
 

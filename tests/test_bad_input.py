@@ -409,3 +409,93 @@ def test_json_export_with_labels_that_are_not_a_list(labels: str, suppressed: bo
         ]
     )
     assert result.stdout.splitlines()[: len(expected) + 1] == [*expected, GOOD_FINDING]
+
+
+# -- standard input and bounded reads (each in a child process with a time limit: a
+# regression would read forever or block) -----------------------------------------------
+
+
+def prdlint_process(*args: str, stdin: object = None) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "prdlint", *args],
+        stdin=stdin,  # type: ignore[arg-type]
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def test_closed_stdin_is_never_read_unless_dash_is_given() -> None:
+    # `prdlint check prd.md <&-`: the child starts with file descriptor 0 closed.
+    command = [sys.executable, "-m", "prdlint", "check", GOOD_FILE, "--select", "PRD101"]
+    result = subprocess.run(
+        ["sh", "-c", '"$@" <&-', "sh", *command], capture_output=True, text=True, timeout=120
+    )
+    assert result.stderr == ""
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == GOOD_FINDING
+    result = subprocess.run(
+        ["sh", "-c", '"$@" <&-', "sh", *command, "-"], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["prdlint: error: <stdin>: standard input is closed"]
+    assert result.stdout.splitlines()[0] == GOOD_FINDING
+
+
+def test_endless_standard_input_is_read_only_to_the_limit() -> None:
+    with open("/dev/zero", "rb") as zero:
+        result = prdlint_process("check", "-", GOOD_FILE, "--select", "PRD101", stdin=zero)
+    limit = MAX_FILE_BYTES >> 20
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"prdlint: error: <stdin>: standard input too large (over {limit} MiB, the limit)"
+    ]
+    assert result.stdout.splitlines()[0] == GOOD_FINDING
+
+
+def test_symlinks_to_devices_and_fifos_are_not_regular_files() -> None:
+    os.symlink("/dev/zero", "zero.md")
+    os.symlink("/dev/urandom", "random.txt")
+    os.mkfifo("pipe")
+    os.symlink("pipe", "pipe.md")
+    result = prdlint_process("check", "zero.md", "random.txt", "pipe.md", GOOD_FILE)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "prdlint: error: zero.md: not a regular file",
+        "prdlint: error: random.txt: not a regular file",
+        "prdlint: error: pipe.md: not a regular file",
+    ]
+    assert result.stdout.splitlines()[0] == GOOD_FINDING
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "fifo"])
+def test_rule_pack_and_config_that_are_devices_or_fifos(device: str) -> None:
+    if device == "fifo":
+        os.mkfifo("fifo")
+    os.symlink(device, "pack.yaml")
+    result = prdlint_process("check", "--rules", "pack.yaml", GOOD_FILE)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "prdlint: error: pack.yaml: cannot read rule pack: not a regular file"
+    ]
+    os.symlink(device, "config.yaml")
+    result = prdlint_process("check", "--config", "config.yaml", GOOD_FILE)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "prdlint: error: config.yaml: cannot read config: not a regular file"
+    ]
+
+
+def test_rule_pack_over_the_size_limit() -> None:
+    with open("pack.yaml", "wb") as file:  # sparse
+        file.truncate(MAX_FILE_BYTES + 1024 * 1024)
+    result = run("check", "--rules", "pack.yaml", GOOD_FILE)
+    limit = MAX_FILE_BYTES >> 20
+    assert_one_error(
+        result,
+        f"prdlint: error: pack.yaml: cannot read rule pack: file too large ({limit + 1} MiB;"
+        f" the limit is {limit} MiB)",
+    )

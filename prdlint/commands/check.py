@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from prdlint.baseline import load_baseline, new_findings, write_baseline
+from prdlint.boundedio import read_stdin
 from prdlint.commands._common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -74,7 +75,7 @@ def check(
         rules,
         Linter(rules, run.settings),
         run.config,
-        sys.stdin.buffer.read,
+        read_stdin,  # only called when `-` is a target: a closed stdin is no error
         on_file=(lambda _: progress.advance()) if progress else None,
     )
     if progress:
