@@ -88,7 +88,7 @@ def _github_repositories() -> dict[int, str]:
 
 
 def _add(sources: dict[str, Source], name: str, group: str, collection: str, row: dict) -> None:
-    key = f"{collection}:{name}"
+    key = f"{collection}:{group}:{name}"  # a repository can hold tuned and unseen lines
     if key not in sources:
         sources[key] = Source(name, group, collection)
     sources[key].rows.append(row)
