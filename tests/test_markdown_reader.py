@@ -70,7 +70,18 @@ def test_stories_criteria_and_requirements_with_exact_lines() -> None:
         ("story", 17, "prd.md:9", [("story", 17, 3), ("criterion", 19, 5)]),
         ("story", 21, "prd.md:9", [("story", 21, 3), ("criterion", 25, 4)]),
         ("requirement", 35, None, [("requirement", 35, 3)]),
-        ("story", 40, None, [("story", 40, 7), ("criterion", 40, 65), ("criterion", 40, 80)]),
+        (
+            "story",
+            40,
+            None,
+            [
+                ("title", 40, 7),
+                ("id", 40, 3),
+                ("story", 40, 7),
+                ("criterion", 40, 65),
+                ("criterion", 40, 80),
+            ],
+        ),
     ]
 
 
@@ -207,3 +218,60 @@ def test_headed_items_lead_in_lists_and_requirement_ids() -> None:
         ("requirement", 13, None, [("requirement", 13, 3)]),
         ("story", 17, None, [("story", 17, 4), ("actor", 15, 3)]),
     ]
+
+
+TABLE_BACKLOG = """\
+# Checkout
+
+## Release 1
+
+| ID | Story | Priority | Points | AC |
+|----|-------|----------|--------|----|
+| CHK-1 | As a shopper, I want to save my card, so that I pay faster | High | 3 | Card kept after consent<br>Card can be removed |
+| CHK-2 | Guest checkout with only an email address | Medium | 5 | Order placed without an account |
+| CHK-3 | Refunds for any paid order | Low | 2 | |
+
+| Req ID | Requirement | Acceptance criteria |
+|---|---|---|
+| R-1 | Drafts are kept for 30 days | A draft saved 29 days ago opens |
+"""
+
+
+def _cells(item: Item) -> list[tuple[str, int, int, str]]:
+    return [(p.field, p.line, p.position(0)[1], p.text) for p in item.parts]
+
+
+def test_table_rows_are_items_with_their_cells_as_parts() -> None:
+    items = [i for i in read_markdown(TABLE_BACKLOG, "t.md") if i.kind in ("story", "requirement")]
+    assert [(i.kind, i.line, i.title, i.fields.get("key")) for i in items] == [
+        ("story", 7, "As a shopper, I want to save my card, so that I pay faster", "CHK-1"),
+        ("story", 8, "Guest checkout with only an email address", "CHK-2"),
+        ("story", 9, "Refunds for any paid order", "CHK-3"),
+        ("requirement", 13, "Drafts are kept for 30 days", "R-1"),
+    ]
+    story = "As a shopper, I want to save my card, so that I pay faster"
+    assert _cells(items[0]) == [
+        ("title", 7, 11, story),
+        ("id", 7, 3, "CHK-1"),
+        ("story", 7, 11, story),
+        ("priority", 7, 72, "High"),
+        ("points", 7, 79, "3"),
+        ("criterion", 7, 83, "Card kept after consent"),
+        ("criterion", 7, 110, "Card can be removed"),
+    ]
+    assert items[1].fields["priority"] == "Medium" and items[1].fields["points"] == "5"
+    assert [p.text for p in items[1].criteria] == ["Order placed without an account"]
+    assert items[2].criteria == []
+    assert _cells(items[3]) == [
+        ("title", 13, 9, "Drafts are kept for 30 days"),
+        ("id", 13, 3, "R-1"),
+        ("requirement", 13, 9, "Drafts are kept for 30 days"),
+        ("criterion", 13, 39, "A draft saved 29 days ago opens"),
+    ]
+
+
+def test_a_table_without_an_id_column_outside_a_backlog_is_not_items() -> None:
+    text = "# Plan\n\n## Risks\n\n| Risk | Mitigation |\n|---|---|\n| Late delivery of the new payment provider | Start early |\n"
+    assert [
+        i.kind for i in read_markdown(text, "t.md") if i.kind not in ("document", "section")
+    ] == []

@@ -84,8 +84,32 @@ _NOT_REQUIREMENTS = re.compile(
     re.IGNORECASE,
 )
 _STORIES = re.compile(r"\bstor(?:y|ies)\b|backlog", re.IGNORECASE)
-_TABLE_STORY_HEADER = re.compile(r"user\s*stor|\bstory\b|description|requirement|feature", re.I)
-_TABLE_AC_HEADER = re.compile(r"acceptance|criteria|conditions|\bcos\b|how\s+to\s+demo|done", re.I)
+# What each column of a backlog table holds, tried in this order (a "Story ID" or "Story
+# points" column is not the story; a "Done" column is a status, "Definition of done" criteria).
+_TABLE_COLUMNS = (
+    ("id", _TABLE_ID_HEADER),
+    (
+        "points",
+        re.compile(
+            r"^\W*(?:(?:story\s*)?points?|pts|sp|estimates?|estimation|size|effort)\b", re.I
+        ),
+    ),
+    ("priority", re.compile(r"^\W*(?:priority|prio|pri|moscow|importance|rank)\b", re.I)),
+    ("status", re.compile(r"^\W*(?:status|state|done\??)\W*$", re.I)),
+    (
+        "criteria",
+        re.compile(
+            r"acceptance|criteria|conditions|\bcos\b|how\s+to\s+demo|done|^\W*a\.?c\.?s?\W*$", re.I
+        ),
+    ),
+)
+# The column that states the item, best first: the story, else the requirement, else a name.
+_TABLE_STATEMENT = (
+    re.compile(r"user\s*stor|\bstory\b", re.I),
+    re.compile(r"requirement|\breq\b|\bneeds?\b|capabilit|feature", re.I),
+    re.compile(r"description|title|summary|\bname\b|\bitem\b", re.I),
+)
+_TABLE_STORY_COLUMN = _TABLE_STATEMENT[0]
 _DOC_TYPES = (
     ("adr", re.compile(r"\bADR\b|architecture\s+decision", re.I)),
     ("kep", re.compile(r"\bKEP\b|enhancement\s+proposal", re.I)),
@@ -282,6 +306,28 @@ def _front_matter(content: str) -> dict[str, Any]:
     except YamlError:
         return {}
     return loaded if isinstance(loaded, dict) else {}
+
+
+def _table_columns(names: Sequence[str]) -> list[str]:
+    """Each column's role: id, points, priority, status, criteria, statement (the one that
+    states the item) or description."""
+    roles = [
+        next((role for role, pattern in _TABLE_COLUMNS if pattern.search(name)), "description")
+        for name in names
+    ]
+    for pattern in _TABLE_STATEMENT:
+        found = next(
+            (
+                i
+                for i, name in enumerate(names)
+                if roles[i] == "description" and pattern.search(name)
+            ),
+            None,
+        )
+        if found is not None:
+            roles[found] = "statement"
+            break
+    return roles
 
 
 class _Reader:
@@ -610,33 +656,47 @@ class _Reader:
     def table(self, header: list[Part], rows: list[list[Part]]) -> None:
         if self.skip_level:
             return
-        names = [cell.text for cell in header]
-        ac_columns = {i for i, name in enumerate(names) if _TABLE_AC_HEADER.search(name)}
-        story_columns = [
-            i
-            for i, name in enumerate(names)
-            if _TABLE_STORY_HEADER.search(name) and i not in ac_columns
-        ]
+        columns = _table_columns([cell.text for cell in header])
+        statement = next((i for i, role in enumerate(columns) if role == "statement"), None)
+        # An id column says the table is a backlog wherever it stands; without one, only a
+        # table under a backlog or requirements heading holds items.
+        backlog = "id" in columns or self._in_table_backlog()
+        story_column = statement is not None and bool(
+            _TABLE_STORY_COLUMN.search(header[statement].text)
+        )
         for row in rows:
             story_cell = next((c for c in row if looks_like_story(c.text)), None)
-            if story_cell is not None:
-                self._start_story(story_cell, self.level)
-                target = self.story
-            elif story_columns and story_columns[0] < len(row) and self._in_table_backlog():
-                cell = row[story_columns[0]]
-                if len(cell.text.split()) < _MIN_REQUIREMENT_WORDS:
-                    continue
-                target = self._new("requirement", cell, cell.text.split("\n", 1)[0], self.level)
-                target.parts.append(Part("requirement", cell.text, cell.segments))
-            else:
-                body = self._body_target()
-                body.parts.extend(c for c in row if c.text.strip())
+            cell = story_cell
+            if cell is None and statement is not None and statement < len(row) and backlog:
+                cell = row[statement]
+                words = len(cell.text.split())
+                if not words or ("id" not in columns and words < _MIN_REQUIREMENT_WORDS):
+                    cell = None
+            if cell is None:
+                self._body_target().parts.extend(c for c in row if c.text.strip())
                 continue
-            assert target is not None
-            for index, cell in enumerate(row):
-                if index in ac_columns and cell.text.strip():
-                    target.parts.extend(_split_lines(cell, "criterion"))
-            self.story = None
+            kind = "story" if story_cell is not None or story_column else "requirement"
+            self._table_item(kind, cell, row, columns)
+        self.story = None
+
+    def _table_item(self, kind: str, statement: Part, row: list[Part], columns: list[str]) -> None:
+        """One table row as one item: the statement cell is its title and story (or
+        requirement), the criteria column its criteria, the other cells its parts."""
+        draft = self._new(kind, statement, statement.text.split("\n", 1)[0], self.level)
+        draft.parts.append(Part("title", statement.text, statement.segments))
+        for index, cell in enumerate(row):
+            role = columns[index] if index < len(columns) else "description"
+            if not cell.text.strip():
+                continue
+            if cell is statement:
+                draft.parts.append(Part(kind, cell.text, cell.segments))
+            elif role == "criteria":
+                draft.parts.extend(_split_lines(cell, "criterion"))
+            elif role in ("id", "priority", "points", "status"):
+                draft.parts.append(Part(role, cell.text, cell.segments))
+                draft.fields["key" if role == "id" else role] = cell.text.strip()
+            elif role != "statement":
+                draft.parts.append(Part("description", cell.text, cell.segments))
 
     def _in_stories(self) -> bool:
         """Under a heading such as "User stories" or "Backlog": a bare "I want ..." is a story."""
