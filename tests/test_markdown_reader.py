@@ -275,3 +275,88 @@ def test_a_table_without_an_id_column_outside_a_backlog_is_not_items() -> None:
     assert [
         i.kind for i in read_markdown(text, "t.md") if i.kind not in ("document", "section")
     ] == []
+
+
+USE_CASES = """\
+# Accounts
+
+## Use cases
+
+### UC-3: Reset a forgotten password
+
+**Actor:** Registered customer
+
+**Goal:** The customer signs in again without calling support.
+
+**Preconditions:** The customer has an account with a verified email.
+
+**Main flow:**
+
+1. The customer chooses "Forgot password" on the sign-in page.
+2. The system emails a reset link.
+
+**Postconditions:**
+
+- The old password no longer works.
+
+**Alternative flows:**
+
+- The email is unknown: the same message is shown.
+
+### Use Case 4 - Close an account
+
+#### Primary actor
+
+Account owner
+
+#### Main flow
+
+1. The owner asks to close the account.
+
+#### Postconditions
+
+- No personal data remains after 30 days.
+"""
+
+
+def test_use_cases_with_actor_flows_and_postconditions() -> None:
+    items = [i for i in read_markdown(USE_CASES, "u.md") if i.kind not in ("document", "section")]
+    assert [(i.kind, i.line, i.title) for i in items] == [
+        ("story", 5, "UC-3: Reset a forgotten password"),
+        ("story", 26, "Use Case 4 - Close an account"),
+    ]
+    assert _cells(items[0]) == [
+        ("title", 5, 5, "UC-3: Reset a forgotten password"),
+        ("story", 5, 11, "Reset a forgotten password"),
+        ("actor", 7, 12, "Registered customer"),
+        ("goal", 9, 11, "The customer signs in again without calling support."),
+        ("description", 11, 3, "Preconditions: The customer has an account with a verified email."),
+        ("description", 13, 3, "Main flow:"),
+        ("description", 15, 4, 'The customer chooses "Forgot password" on the sign-in page.'),
+        ("description", 16, 4, "The system emails a reset link."),
+        ("criterion", 20, 3, "The old password no longer works."),
+        ("description", 22, 3, "Alternative flows:"),
+        ("description", 24, 3, "The email is unknown: the same message is shown."),
+    ]
+    assert _cells(items[1]) == [
+        ("title", 26, 5, "Use Case 4 - Close an account"),
+        ("story", 26, 18, "Close an account"),
+        ("actor", 30, 1, "Account owner"),
+        ("description", 34, 4, "The owner asks to close the account."),
+        ("criterion", 38, 3, "No personal data remains after 30 days."),
+    ]
+
+
+def test_a_use_case_heading_without_a_number_is_one_item() -> None:
+    text = "# Billing\n\n## Use case: Pay an invoice\n\n**Actor:** Clerk\n\n## Use cases\n\nText.\n"
+    items = [i for i in read_markdown(text, "u.md") if i.kind == "story"]
+    assert [(i.line, _cells(i)) for i in items] == [
+        (
+            3,
+            [
+                ("title", 3, 4, "Use case: Pay an invoice"),
+                ("story", 3, 14, "Pay an invoice"),
+                ("actor", 5, 12, "Clerk"),
+            ],
+        )
+    ]

@@ -36,9 +36,23 @@ _SCENARIO = re.compile(r"^[\W_]*scenario(?:\s+outline)?\s*:", re.IGNORECASE)
 # "FR-006") or a numbered story or requirement ("User Story 1 - Checkout", "Requirement 2").
 _HEADED_ITEM = re.compile(
     r"^[\W_]*(?:(?P<label>(?i:user\s+story|story|requirement|use\s+case|feature)\s*#?\s*"
-    r"\d+(?:\.\d+)*|(?:US|UC|FR|NFR|REQ|BR)[-_ ]?\d+(?:\.\d+)*)\b"
+    r"\d+(?:\.\d+)*|(?:US|UC|FR|NFR|REQ|BR)[-_ ]?\d+(?:\.\d+)*"
+    r"|(?i:use\s+case)(?=\s*[:\u2013\u2014-]))\b"
     r"|(?P<id>[A-Z][A-Z0-9]{1,9}-\d+(?:\.\d+)*)(?=\s*[:.)|\]\u2013\u2014-]))"
     r"[\]\s:.)|\u2013\u2014*_-]*"
+)
+_USE_CASE = re.compile(r"^[\W_]*(?:use\s+case|UC)\b", re.IGNORECASE)
+# The labelled parts of a use case: who acts, what they want, and the rest of its template
+# (read as its description; its postconditions are criteria, see _AC_LABEL).
+_USE_CASE_FIELD = re.compile(
+    r"^[\W_]*(?:(?P<actor>(?:primary\s+|secondary\s+|supporting\s+)?actors?)"
+    r"|(?P<goal>goals?|(?:goal\s+in\s+)?context|purpose)"
+    r"|(?P<other>pre[- ]?conditions?|triggers?|(?:main|basic|normal|primary)\s+(?:success\s+)?"
+    r"(?:flows?|scenarios?|courses?|paths?)(?:\s+of\s+events)?|flow\s+of\s+events|steps"
+    r"|alternat(?:e|ive)\s+(?:flows?|scenarios?|courses?|paths?)|extensions?"
+    r"|exceptions?(?:\s+flows?)?|stakeholders?|scope|level|frequency|special\s+requirements))"
+    r"\b[\W_]*?(?:\([^)]*\))?[\s:*_-]*",
+    re.IGNORECASE,
 )
 _REQUIREMENT_LABEL = re.compile(r"^[\W_]*(?:requirement|FR|NFR|REQ|BR)\b", re.IGNORECASE)
 # A requirement wherever it is written: an id first ("FR-006:", "**NFR2:**", "REQ-12"), or a
@@ -163,6 +177,10 @@ class _Draft:
         if self.part_named("story") or self.part_named("requirement"):
             return
         field_name = "requirement" if self.kind == "requirement" else "story"
+        if self.fields.get("use_case") and isinstance(statement, Part):
+            # A use case is stated by its title: its flow's steps name the actor too.
+            self.parts.insert(1, Part(field_name, statement.text, statement.segments))
+            return
         for index, part in enumerate(self.parts):
             if part.field == "description" and actor_role(part.text) is not None:
                 self.parts[index] = Part(field_name, part.text, part.segments, part.origin)
@@ -350,6 +368,7 @@ class _Reader:
         self.skip_level = 0
         self.lead_in: Part | None = None  # "A user should be able to:" before a list
         self.lead_in_list = ""  # the markup of the list it introduces
+        self.use_case_field: str | None = None  # "actor" or "goal": the next paragraph's part
         self.lists: list[str] = []  # the open lists' markup ("-", "*", ".")
         self.front: dict[str, Any] = {}
         self.document = _Draft("document", path, "", 1, ())
@@ -416,6 +435,8 @@ class _Reader:
         self.story = self._new(kind, part, part.text.strip(), level)
         self.story.parent = self.epic.id if self.epic else None
         self.story.fields["headed"] = True
+        if _USE_CASE.match(part.text):
+            self.story.fields["use_case"] = True
         self.story.parts.append(Part("title", part.text, part.segments))
         rest = _slice(part, match.end(), "title") if match.end() < len(part.text) else None
         if rest is not None and rest.text.strip():
@@ -473,6 +494,7 @@ class _Reader:
             self.epic = None
         self.ac_mode = is_ac and self._criteria_owner() is not None
         self.ac_level = level if self.ac_mode else 0
+        self.use_case_field = self._use_case_heading(title)
         self.headings.append((level, title))
         if title.casefold() in self.settings.skip_sections:
             self.skip_level = level
@@ -511,7 +533,45 @@ class _Reader:
             return
         self._loose_paragraph(part)
 
+    def _use_case_heading(self, title: str) -> str | None:
+        """ "#### Primary actor" under a use case: the next paragraph is its actor."""
+        if self.story is None or not self.story.fields.get("use_case"):
+            return None
+        match = _USE_CASE_FIELD.match(title)
+        if match is None or match.end() < len(title) or match.lastgroup == "other":
+            return None
+        return match.lastgroup
+
+    def _use_case_part(self, part: Part) -> bool:
+        """A labelled paragraph of a use case ("**Actor:** Customer", "**Main flow:**"):
+        its actor and goal become parts; any label ends the postconditions' criteria."""
+        story = self.story
+        if story is None or not story.fields.get("use_case"):
+            return False
+        wanted, self.use_case_field = self.use_case_field, None
+        match = _USE_CASE_FIELD.match(part.text)
+        labelled = match is not None and (
+            ":" in part.text[: match.end()] or match.end() == len(part.text)
+        )
+        if match is not None and labelled:
+            self.ac_mode = False
+            name = match.lastgroup or "other"
+            rest = _strip_label(part, match, name)
+            if name == "other":
+                story.parts.append(Part("description", part.text, part.segments))
+            elif rest is None:
+                self.use_case_field = name
+            else:
+                story.parts.append(rest)
+            return True
+        if wanted is not None:
+            story.parts.append(Part(wanted, part.text, part.segments))
+            return True
+        return False
+
     def _loose_paragraph(self, part: Part) -> None:
+        if self._use_case_part(part):
+            return
         label = _AC_LABEL.match(part.text)
         self.lead_in = None
         if looks_like_story(part.text):
