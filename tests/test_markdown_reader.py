@@ -213,7 +213,7 @@ def test_headed_items_lead_in_lists_and_requirement_ids() -> None:
             "story",
             3,
             None,
-            [("title", 3, 4), ("story", 3, 12), ("description", 5, 1), ("criterion", 9, 3)],
+            [("title", 3, 4), ("story", 5, 1), ("criterion", 9, 3)],
         ),
         ("requirement", 13, None, [("requirement", 13, 3)]),
         ("story", 17, None, [("story", 17, 4), ("actor", 15, 3)]),
@@ -357,6 +357,110 @@ def test_a_use_case_heading_without_a_number_is_one_item() -> None:
                 ("title", 3, 4, "Use case: Pay an invoice"),
                 ("story", 3, 14, "Pay an invoice"),
                 ("actor", 5, 12, "Clerk"),
+            ],
+        )
+    ]
+
+
+SPEC_KIT = """\
+# Feature Specification: Saved cards
+
+## User Scenarios & Testing *(mandatory)*
+
+### User Story 1 - Pay with a saved card (Priority: P1)
+
+A returning shopper pays with a card saved at an earlier checkout.
+
+**Why this priority**: Most orders come from returning shoppers.
+
+**Independent Test**: Can be fully tested by paying with a saved card.
+
+**Acceptance Scenarios**:
+
+1. **Given** a saved card, **When** the shopper pays,
+   **Then** the order is placed
+   without asking for the card number.
+
+---
+
+[Add more user stories as needed]
+
+### Edge Cases
+
+- What happens when the saved card has expired?
+
+## Requirements *(mandatory)*
+
+### Functional Requirements
+
+- **FR-001**: System MUST let shoppers remove a saved card.
+"""
+
+
+def test_spec_kit_stories_scenarios_and_functional_requirements() -> None:
+    items = [i for i in read_markdown(SPEC_KIT, "s.md") if i.kind in ("story", "requirement")]
+    assert [(i.kind, i.line, i.title, i.fields.get("priority")) for i in items] == [
+        ("story", 5, "User Story 1 - Pay with a saved card (Priority: P1)", "P1"),
+        ("requirement", 31, "FR-001: System MUST let shoppers remove a saved card.", None),
+    ]
+    assert _cells(items[0]) == [
+        ("title", 5, 5, "User Story 1 - Pay with a saved card (Priority: P1)"),
+        ("story", 7, 1, "A returning shopper pays with a card saved at an earlier checkout."),
+        ("goal", 9, 24, "Most orders come from returning shoppers."),
+        (
+            "description",
+            11,
+            3,
+            "Independent Test: Can be fully tested by paying with a saved card.",
+        ),
+        ("criterion", 15, 6, "Given a saved card, When the shopper pays,"),
+        ("criterion", 16, 6, "Then the order is placed\nwithout asking for the card number."),
+    ]
+    assert items[0].criteria[1].position(len("Then the order is placed\n")) == (17, 4)
+
+
+KIRO = """\
+# Requirements Document
+
+## Requirements
+
+### Requirement 1
+
+**User Story:** As a customer, I want to review my cart, so that I can fix quantities.
+
+#### Acceptance Criteria
+
+1. WHEN a customer opens checkout, THE Checkout System SHALL list every cart item
+2. IF the cart is empty, THEN THE Checkout System SHALL return the customer to the shop
+"""
+
+
+def test_kiro_requirements_are_stories_with_ears_criteria() -> None:
+    items = [i for i in read_markdown(KIRO, "k.md") if i.kind in ("story", "requirement")]
+    assert [(i.kind, i.line, _cells(i)) for i in items] == [
+        (
+            "story",
+            5,
+            [
+                ("title", 5, 5, "Requirement 1"),
+                (
+                    "story",
+                    7,
+                    3,
+                    "User Story: As a customer, I want to review my cart, so that I can fix quantities.",
+                ),
+                (
+                    "criterion",
+                    11,
+                    4,
+                    "WHEN a customer opens checkout, THE Checkout System SHALL list every cart item",
+                ),
+                (
+                    "criterion",
+                    12,
+                    4,
+                    "IF the cart is empty, THEN THE Checkout System SHALL return the customer to the shop",
+                ),
             ],
         )
     ]

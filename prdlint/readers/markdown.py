@@ -19,6 +19,7 @@ from markdown_it.token import Token
 
 from prdlint import suppressions
 from prdlint.model import Item, Part, Segment, Source
+from prdlint.roles import human_actor
 from prdlint.story import actor_role, looks_like_story, parse_story
 
 _AC_LABEL = re.compile(
@@ -40,6 +41,13 @@ _HEADED_ITEM = re.compile(
     r"|(?i:use\s+case)(?=\s*[:\u2013\u2014-]))\b"
     r"|(?P<id>[A-Z][A-Z0-9]{1,9}-\d+(?:\.\d+)*)(?=\s*[:.)|\]\u2013\u2014-]))"
     r"[\]\s:.)|\u2013\u2014*_-]*"
+)
+_PRIORITY_SUFFIX = re.compile(r"\s*[(\[]\s*priority\s*[:=-]?\s*([^)\]]+?)\s*[)\]]\W*$", re.I)
+# A headed story's paragraph that says why it matters ("**Why this priority**: ...", Spec Kit).
+_VALUE_LABEL = re.compile(
+    r"^[\W_]*(?:why\s+this\s+priority|why|(?:business\s+)?value|benefits?|rationale)"
+    r"[\s*_]*:[\s*_]*",
+    re.IGNORECASE,
 )
 _USE_CASE = re.compile(r"^[\W_]*(?:use\s+case|UC)\b", re.IGNORECASE)
 # The labelled parts of a use case: who acts, what they want, and the rest of its template
@@ -94,7 +102,8 @@ _REQUIREMENTS = re.compile(
 )
 _NOT_REQUIREMENTS = re.compile(
     r"non[- ]?goals?|out\s+of\s+scope|open\s+questions?|glossary|references?|alternatives"
-    r"|appendix|future|changelog|change\s+log",
+    r"|appendix|future|changelog|change\s+log|edge\s+cases?|clarifications?|key\s+entities"
+    r"|assumptions?",
     re.IGNORECASE,
 )
 _STORIES = re.compile(r"\bstor(?:y|ies)\b|backlog", re.IGNORECASE)
@@ -181,8 +190,14 @@ class _Draft:
             # A use case is stated by its title: its flow's steps name the actor too.
             self.parts.insert(1, Part(field_name, statement.text, statement.segments))
             return
+        first = next((p for p in self.parts if p.field == "description"), None)
         for index, part in enumerate(self.parts):
-            if part.field == "description" and actor_role(part.text) is not None:
+            # The paragraph that names who wants it: any that opens with a persona, or the
+            # first one when a person acts in it ("A returning shopper pays with ...").
+            if part.field == "description" and (
+                actor_role(part.text) is not None
+                or (part is first and human_actor(part.text) is not None)
+            ):
                 self.parts[index] = Part(field_name, part.text, part.segments, part.origin)
                 return
         if isinstance(statement, Part):
@@ -262,6 +277,29 @@ def _split_lines(part: Part, field_name: str) -> list[Part]:
             line, column = part.position(start)
             result.append(Part(field_name, stripped, (Segment(0, line, column),)))
         offset += len(line_text) + 1
+    return result
+
+
+def _split_steps(part: Part, field_name: str) -> list[Part]:
+    """One part per Given/When/Then/And/But step; a wrapped line continues its step."""
+    steps: list[tuple[int, int]] = []  # [start, end) of each step in part.text
+    offset = 0
+    for line_text in part.text.split("\n"):
+        stripped = line_text.strip()
+        if stripped:
+            start = offset + line_text.index(stripped[0])
+            end = start + len(stripped)
+            if steps and not _GHERKIN.match(stripped):
+                steps[-1] = (steps[-1][0], end)
+            else:
+                steps.append((start, end))
+        offset += len(line_text) + 1
+    result = []
+    for start, end in steps:
+        rest = _slice(part, start, field_name)
+        length = end - start
+        segments = tuple(s for s in rest.segments if s.offset < length)
+        result.append(Part(field_name, rest.text[:length], segments, part.origin))
     return result
 
 
@@ -439,6 +477,11 @@ class _Reader:
             self.story.fields["use_case"] = True
         self.story.parts.append(Part("title", part.text, part.segments))
         rest = _slice(part, match.end(), "title") if match.end() < len(part.text) else None
+        priority = _PRIORITY_SUFFIX.search(rest.text) if rest is not None else None
+        if rest is not None and priority is not None:
+            # "User Story 1 - Pay with a saved card (Priority: P1)" (Spec Kit)
+            self.story.fields["priority"] = priority.group(1)
+            rest = Part(rest.field, rest.text[: priority.start()], rest.segments)
         if rest is not None and rest.text.strip():
             self.story.fields["statement"] = rest
         self.ac_mode = False
@@ -468,7 +511,7 @@ class _Reader:
         if box is not None:
             part = _strip_label(part, box, "criterion") or part
         if _GHERKIN_START.match(part.text) or ("\n" in part.text and _GHERKIN.match(part.text)):
-            owner.parts.extend(_split_lines(part, "criterion"))
+            owner.parts.extend(_split_steps(part, "criterion"))
         else:
             owner.parts.append(Part("criterion", part.text, part.segments))
 
@@ -569,8 +612,27 @@ class _Reader:
             return True
         return False
 
+    def _value_part(self, part: Part) -> bool:
+        """ "**Why this priority**: ..." under a headed story: its value, as a goal part."""
+        story = self.story
+        if story is None or not story.fields.get("headed") or self.ac_mode:
+            return False
+        match = _VALUE_LABEL.match(part.text)
+        rest = _strip_label(part, match, "goal") if match else None
+        if rest is None:
+            return False
+        story.parts.append(rest)
+        return True
+
+    def rule(self) -> None:
+        """A thematic break (---) ends the item above it and its criteria (Spec Kit puts one
+        after each story)."""
+        self.ac_mode = False
+        self.story = None
+        self.use_case_field = None
+
     def _loose_paragraph(self, part: Part) -> None:
-        if self._use_case_part(part):
+        if self._use_case_part(part) or self._value_part(part):
             return
         label = _AC_LABEL.match(part.text)
         self.lead_in = None
@@ -582,7 +644,7 @@ class _Reader:
             self.ac_level = self.level
             steps = part.text.find("\n")
             if steps != -1:
-                owner.parts.extend(_split_lines(_slice(part, steps + 1, "criterion"), "criterion"))
+                owner.parts.extend(_split_steps(_slice(part, steps + 1, "criterion"), "criterion"))
         elif label and (owner := self._criteria_owner()) is not None:
             self.ac_mode = True
             self.ac_level = self.level
@@ -811,6 +873,8 @@ def _run(reader: _Reader, tokens: Sequence[Token]) -> None:
             reader.list_close()
         elif kind == "html_block":
             _html_table(reader, token)
+        elif kind == "hr":
+            reader.rule()
         elif kind == "list_item_open":
             reader.list_item_open()
         elif kind == "list_item_close":
