@@ -32,7 +32,10 @@ _LINE_AC_LABEL = re.compile(
     r"\n[\W_]*acceptance\s+criteria\b[\W_]*(?:\([^)]*\))?[\s:*_-]*", re.IGNORECASE
 )
 # A Gherkin scenario's title ("*Scenario: Refund a paid order*"): its steps are criteria.
-_SCENARIO = re.compile(r"^[\W_]*scenario(?:\s+outline)?\s*:", re.IGNORECASE)
+_SCENARIO = re.compile(
+    r"^[\W_]*scenario(?:\s+outline)?(?:\s*#?\s*\d+[\w.]*)?\s*(?::|[\u2013\u2014-]\s)",
+    re.IGNORECASE,
+)
 # A heading that is one backlog item: an id ("AUTH-3: Reset a password", "US01 Login",
 # "FR-006") or a numbered story or requirement ("User Story 1 - Checkout", "Requirement 2").
 _HEADED_ITEM = re.compile(
@@ -406,6 +409,7 @@ class _Reader:
         self.skip_level = 0
         self.lead_in: Part | None = None  # "A user should be able to:" before a list
         self.lead_in_list = ""  # the markup of the list it introduces
+        self.scenario = False  # criteria come from a Gherkin scenario's steps
         self.use_case_field: str | None = None  # "actor" or "goal": the next paragraph's part
         self.lists: list[str] = []  # the open lists' markup ("-", "*", ".")
         self.front: dict[str, Any] = {}
@@ -538,6 +542,7 @@ class _Reader:
         self.ac_mode = is_ac and self._criteria_owner() is not None
         self.ac_level = level if self.ac_mode else 0
         self.use_case_field = self._use_case_heading(title)
+        self.scenario = False
         self.headings.append((level, title))
         if title.casefold() in self.settings.skip_sections:
             self.skip_level = level
@@ -635,12 +640,15 @@ class _Reader:
         if self._use_case_part(part) or self._value_part(part):
             return
         label = _AC_LABEL.match(part.text)
+        if self.scenario and not _GHERKIN.match(part.text):
+            # A scenario's steps end at the first paragraph that is not a step.
+            self.scenario = self.ac_mode = False
         self.lead_in = None
         if looks_like_story(part.text):
             self._start_story(part, self.level)
         elif _SCENARIO.match(part.text) and (owner := self._criteria_owner()) is not None:
             # "*Scenario: ...*" then Given/When/Then: the steps are criteria, not the title.
-            self.ac_mode = True
+            self.ac_mode = self.scenario = True
             self.ac_level = self.level
             steps = part.text.find("\n")
             if steps != -1:
