@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._schema import schema_spans
 from prdlint.checks._text import in_design_document, regions, users_own_technology
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
@@ -72,12 +73,18 @@ def database_detail(item: Item, ctx: Context) -> Iterator[Hit]:
         return
     for part, start, end in regions(item):
         lines: set[int] = set()  # one finding per line: the line is what the author rewrites
-        for match in DATABASE_DETAIL.finditer(part.text, start, end):
-            if ctx.is_allowed(match.group()) or users_own_technology(
-                part.text, start, match.start(), match.end()
-            ):
+        for at, to in _spans(part.text, start, end):
+            span = part.text[at:to]
+            if ctx.is_allowed(span) or users_own_technology(part.text, start, at, to):
                 continue
-            line = part.position(match.start())[0]
+            line = part.position(at)[0]
             if line not in lines:
                 lines.add(line)
-                yield Hit(part, match.start(), match.end())
+                yield Hit(part, at, to)
+
+
+def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The named patterns and the plain-words schema work, in text order."""
+    found = [m.span() for m in DATABASE_DETAIL.finditer(text, start, end)]
+    found.extend(schema_spans(text, start, end))
+    return sorted(found)
