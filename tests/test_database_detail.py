@@ -69,3 +69,19 @@ def test_one_finding_per_line_in_a_field_list() -> None:
         ("database-detail", 5, 42, "number (unique key)"),
         ("database-detail", 6, 3, "Add a discount column"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Keep events in ClickHouse so analysts can query them", [(16, "ClickHouse")]),
+        ("Load the warehouse in Snowflake nightly", [(23, "Snowflake")]),
+        ("As a skier, I want to see a snowflake when snow is forecast.", []),
+        ("As a developer, I want a ClickHouse connector, so that I can read my events.", []),
+    ],
+)
+def test_database_products_as_storage_choices(text: str, expected: list[tuple[int, str]]) -> None:
+    found = [
+        (column, snippet) for _, _, column, snippet in brief(lint_story(text, "database-detail"))
+    ]
+    assert found == expected

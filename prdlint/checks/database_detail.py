@@ -33,6 +33,15 @@ _PATTERNS = [
     # the database products themselves, and "the database" as the thing to work on
     r"(?i:\b(?:MySQL|PostgreSQL|Postgres|PostGreSQL|MongoDB|Mongo|SQLite|MariaDB|NoSQL|Firestore|"
     r"DynamoDB|Cassandra|CouchDB|Neo4j|Oracle\s+database|SQL\s+Server)\b)",
+    # more database products (DB-Engines' ranking); English words among them only as
+    # written ("Snowflake", not "a snowflake")
+    r"(?i:\b(?:MSSQL|Db2|Cosmos\s?DB|Azure\s+SQL|Amazon\s+RDS|Amazon\s+Aurora|Aurora\s+"
+    r"(?:MySQL|PostgreSQL|Serverless)|BigQuery|Redshift|ClickHouse|CockroachDB|Couchbase|"
+    r"InfluxDB|TimescaleDB|IndexedDB|RavenDB|ArangoDB|HBase|Bigtable|Cloud\s+Spanner|ScyllaDB|"
+    r"DuckDB|Teradata|HSQLDB|RethinkDB|FaunaDB|SurrealDB|LevelDB|RocksDB|OrientDB|JanusGraph|"
+    r"SAP\s+HANA|Sybase|Informix|Vertica|Greenplum|YugabyteDB|TiDB|DocumentDB|Cloud\s+SQL|"
+    r"PouchDB|LiteDB|Realtime\s+Database|PlanetScale|Neon\s+Postgres|CosmosDB)\b)",
+    r"\b(?:Snowflake|Firebird|FileMaker|Core\s+Data)\b",
     r"(?i:\b(?:clean\s*up|cleanup|purge|initiali[sz]e[ds]?|seed(?:ed)?|connect(?:ion)?|"
     r"migrat\w*|query|queries|backed|persist\w*|delet\w*|remov\w*|fetch\w*|read\w*|"
     r"retriev\w*|pull\w*|load\w*)\s+(?:\w+\s+){0,3}?(?:of|in|to|from|with)?\s*"
