@@ -85,3 +85,114 @@ def test_database_products_as_storage_choices(text: str, expected: list[tuple[in
         (column, snippet) for _, _, column, snippet in brief(lint_story(text, "database-detail"))
     ]
     assert found == expected
+
+
+# -- code blocks -----------------------------------------------------------------------------
+
+CODE_PRD = """# Orders
+
+## Data
+
+The orders need this:
+
+```sql
+CREATE TABLE orders (
+  id serial PRIMARY KEY,
+  total decimal(10, 2)
+);
+```
+
+- As an admin, I want to see late orders, so that I can chase them.
+
+      id        int
+      placed_at timestamp
+
+## Other
+
+```python
+print("the orders table is ready")
+```
+
+```
+SELECT name FROM customers WHERE late = true
+```
+"""
+
+
+def test_a_code_block_with_sql_or_columns_is_one_finding_at_its_first_line() -> None:
+    findings = lint_markdown(CODE_PRD, "database-detail")
+    assert [(*b, f.message) for b, f in zip(brief(findings), findings, strict=True)] == [
+        (
+            "database-detail",
+            8,
+            1,
+            "CREATE TABLE orders (",
+            MESSAGE.format("CREATE TABLE in a code block"),
+        ),
+        (
+            "database-detail",
+            16,
+            7,
+            "id        int",
+            MESSAGE.format("a column list in a code block"),
+        ),
+        (
+            "database-detail",
+            26,
+            1,
+            "SELECT name FROM customers WHERE late = true",
+            MESSAGE.format("SELECT ... FROM in a code block"),
+        ),
+    ]
+
+
+def test_prose_rules_never_read_code() -> None:
+    code = "  ```\n  Use Redis to cache the fast, easy TBD in a 12px grey box\n  ```\n"
+    prose = "# Data\n\n- As a clerk, I want my orders kept, so that I can reorder.\n\n"
+    names = ("solution-prescriptive", "vague-term", "placeholder", "ui-detail", "database-detail")
+    assert lint_markdown(prose + code, *names) == []
+    # the same words as prose are found
+    assert len(lint_markdown(prose + code.replace("```", ""), *names)) >= 3
+
+
+def test_an_analysts_own_query_is_not_database_design() -> None:
+    text = (
+        "# Reports\n\n- As a data analyst, I want to run my own queries, so that I answer "
+        "ad-hoc questions.\n\n  ```\n  SELECT count(*) FROM events\n  ```\n"
+    )
+    assert lint_markdown(text, "database-detail") == []
+
+
+def test_a_jira_code_sql_block_is_one_finding_on_its_wiki_line() -> None:
+    from prdlint.engine import Linter, LintSettings
+    from prdlint.readers.jira_issues import FieldMap, IssueOptions, issue_to_item
+    from tests.helpers import rules_named
+
+    description = (
+        "As a clerk, I want refunds recorded, so that the books balance.\r\n"
+        "{code:sql}\r\nALTER TABLE refunds\r\n  ADD COLUMN reason text;\r\n{code}\r\n"
+        "{code:python}\r\nprint('ok')\r\n{code}"
+    )
+    issue = {
+        "key": "SHOP-3",
+        "self": "https://host/jira/rest/api/2/issue/10003",
+        "fields": {
+            "summary": "Refunds",
+            "description": description,
+            "issuetype": {"name": "Story"},
+        },
+    }
+    item = issue_to_item(issue, IssueOptions(fields=FieldMap.from_field_list([])))
+    assert item is not None
+    assert [(p.field, p.line, p.text) for p in item.parts_of("code")] == [
+        ("code", 3, "ALTER TABLE refunds\n  ADD COLUMN reason text;"),
+        ("code", 7, "print('ok')"),
+    ]
+    findings = Linter(rules_named("database-detail"), LintSettings()).lint([item])
+    assert [
+        (f.location.issue, f.location.line, f.location.column, f.location.field, f.snippet)
+        for f in findings
+    ] == [
+        ("SHOP-3", 3, 1, "description", "ALTER TABLE refunds"),
+    ]
+    assert findings[0].message == MESSAGE.format("ALTER TABLE in a code block")

@@ -429,3 +429,56 @@ def _span(sentence: _Sentence, index: int) -> tuple[int, int]:
             first = back
             break
     return tokens[first].start, tokens[index].end
+
+
+# -- code blocks ---------------------------------------------------------------------------
+_SQL_TYPES = (
+    r"varchar|nvarchar|char|int|integer|bigint|smallint|tinyint|serial|bigserial|uuid|decimal|"
+    r"numeric|boolean|bool|timestamp|timestamptz|datetime|text|float|double|date|json|jsonb|"
+    r"blob|money|bytea"
+)
+# What makes a code block database design: SQL statements, keys, ORM model declarations.
+_CODE_EVIDENCE = re.compile(
+    r"(?im)(?P<ddl>\b(?:create|alter|drop)\s+(?:table|(?:unique\s+)?index|view|schema|type|"
+    r"sequence)\b)"
+    r"|(?P<insert>\binsert\s+into\b)"
+    r"|(?P<select>^\s*select\b[^;]{1,400}?\bfrom\s+[\w.\"`\[]+)"
+    r"|(?P<update>^\s*update\s+[\w.\"`]+\s+set\b|^\s*delete\s+from\b)"
+    r"|(?P<key>\bprimary\s+key\b|\bforeign\s+key\b|\breferences\s+[\w.\"`]+\s*\(|"
+    r"\bauto_increment\b|\bnot\s+null\b)"
+    r"|(?P<orm>\bmodels\.\w+Field\(|@(?:Entity|Table|Column|PrimaryGeneratedColumn|ManyToOne|"
+    r"OneToMany|ManyToMany)\b|\bnew\s+(?:mongoose\.)?Schema\s*\(|^\s*model\s+[A-Z]\w*\s*\{|"
+    r"^\s*Table\s+\w+\s*\{|\bdb\.Column\(|\bColumn\(\s*(?:Integer|String|DateTime|Boolean|"
+    r"Numeric|ForeignKey))"
+)
+_COLUMN_LINE = re.compile(
+    rf"(?im)^[\s|*+-]*[`\"]?[A-Za-z_]\w*[`\"]?\s*[:|,-]?\s+(?:{_SQL_TYPES})\b(?:\s*\(\d+(?:,\s*\d+)?\))?"
+)
+_EVIDENCE_NAMES = {
+    "ddl": None,  # the statement itself, upper-cased: "CREATE TABLE"
+    "insert": "INSERT INTO",
+    "select": "SELECT ... FROM",
+    "update": None,
+    "key": None,
+    "orm": "an ORM model",
+}
+
+
+def code_evidence(text: str) -> str | None:
+    """What shows a code block is database design ("CREATE TABLE", "SELECT ... FROM",
+    "a column list"), or None when it is other code."""
+    match = _CODE_EVIDENCE.search(text)
+    if match is not None and match.lastgroup is not None:
+        name = _EVIDENCE_NAMES[match.lastgroup]
+        if name is not None:
+            return name
+        return " ".join(match.group().split()[:2]).upper().rstrip("(")
+    if sum(1 for _ in zip(range(2), _COLUMN_LINE.finditer(text), strict=False)) >= 2:
+        return "a column list"
+    return None
+
+
+def select_only(evidence: str) -> bool:
+    """A query alone (no DDL, keys or columns) can be the user's own language: an analyst
+    who writes SQL in the product."""
+    return evidence == "SELECT ... FROM"

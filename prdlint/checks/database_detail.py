@@ -6,8 +6,13 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
-from prdlint.checks._schema import schema_spans
-from prdlint.checks._text import in_design_document, regions, users_own_technology
+from prdlint.checks._schema import code_evidence, schema_spans, select_only
+from prdlint.checks._text import (
+    in_design_document,
+    is_technical_persona,
+    regions,
+    users_own_technology,
+)
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
 
@@ -90,6 +95,24 @@ def database_detail(item: Item, ctx: Context) -> Iterator[Hit]:
             if line not in lines:
                 lines.add(line)
                 yield Hit(part, at, to)
+    yield from _code_blocks(item, ctx)
+
+
+_CODE_MESSAGE = "dictates the data model ({} in a code block); say what the user needs to see or do"
+
+
+def _code_blocks(item: Item, ctx: Context) -> Iterator[Hit]:
+    """A code block with SQL or a schema is database design handed down: one finding per
+    block, on its first line."""
+    for part in item.parts_of("code"):
+        evidence = code_evidence(part.text)
+        if evidence is None or ctx.is_allowed(evidence):
+            continue
+        if select_only(evidence) and is_technical_persona(item):
+            continue
+        start = len(part.text) - len(part.text.lstrip())
+        end = part.text.find("\n", start)
+        yield Hit(part, start, end if end != -1 else len(part.text), _CODE_MESSAGE.format(evidence))
 
 
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
