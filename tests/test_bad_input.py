@@ -499,3 +499,85 @@ def test_rule_pack_over_the_size_limit() -> None:
         f"prdlint: error: pack.yaml: cannot read rule pack: file too large ({limit + 1} MiB;"
         f" the limit is {limit} MiB)",
     )
+
+
+# -- output: streams that cannot encode the text, control characters, -o ------------------
+
+COFFEE_TEXT = (
+    "- As a barista, I want ☕ prices kept in Redis, so that pages load.\n  - Prices show.\n"
+)
+COFFEE_FINDING = (
+    "coffee.md:1:41: PRD101 solution-prescriptive names the solution (Redis); "
+    "state the user's need and leave the how to the team"
+)
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "html", "junit", "markdown",
+                                           "github", "gitlab"])  # fmt: skip
+@pytest.mark.parametrize("verbose", [False, True], ids=["plain", "verbose"])
+def test_stdout_that_cannot_encode_the_text(output_format: str, verbose: bool) -> None:
+    Path("coffee.md").write_text(COFFEE_TEXT, encoding="utf-8")
+    args = ["check", "coffee.md", "--select", "PRD101", "--format", output_format]
+    result = subprocess.run(
+        [sys.executable, "-m", "prdlint", *args, *(["--verbose"] if verbose else [])],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252", "NO_COLOR": "1"},
+        timeout=120,
+        check=False,
+    )
+    assert result.stderr == b""
+    assert result.returncode == 1
+    if output_format in ("json", "sarif", "html", "junit", "gitlab"):
+        # Documents that declare UTF-8 are written as UTF-8 whatever the terminal's encoding.
+        text = result.stdout.decode("utf-8")
+        assert ("☕" in text) is (output_format != "gitlab")  # gitlab has no source text
+    else:  # text for people: in the stream's encoding, what it cannot show replaced
+        text = result.stdout.decode("cp1252")
+        assert "☕" not in text
+        if output_format == "text" and not verbose:
+            assert text.splitlines()[0] == COFFEE_FINDING
+
+
+def test_control_characters_of_document_text_never_reach_the_output() -> None:
+    # OSC 52 writes the clipboard; ESC[2J clears the screen; C1 CSI (U+009B) is an escape too.
+    hostile = "\x1b]52;c;ZXZpbA==\x07 Redis \x1b[2J \x9b31m \x08\x7f"
+    Path("coffee.md").write_text(
+        f"- As a barista, I want prices kept in Redis, so that pages load. {hostile}\n",
+        encoding="utf-8",
+    )
+    for extra in ([], ["--verbose"], ["--format", "github"], ["--format", "markdown"]):
+        result = run("check", "coffee.md", "--select", "PRD101", *extra)
+        assert result.exit_code == 1
+        for control in ("\x1b", "\x07", "\x9b", "\x08", "\x7f"):
+            assert control not in result.stdout, (extra, control)
+    result = run("check", "coffee.md", "--select", "PRD101", "--verbose")
+    assert "| As a barista, I want prices kept in Redis, so that pages load. ␛]52;c;" in (
+        result.stdout
+    )
+
+
+def test_control_characters_in_a_file_name_are_replaced_in_errors() -> None:
+    result = run("check", "evil\x1b[2J.md", GOOD_FILE)
+    assert_one_error(result, "prdlint: error: evil␛[2J.md: no such file or directory")
+
+
+def test_output_dash_means_standard_output() -> None:
+    result = run("check", GOOD_FILE, "--select", "PRD101", "-o", "-")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == GOOD_FINDING
+    assert not Path("-").exists()
+
+
+def test_output_never_overwrites_an_input_file() -> None:
+    result = run("check", GOOD_FILE, "--format", "json", "-o", GOOD_FILE)
+    assert_one_error(
+        result, "prdlint: error: prd.md: --output would overwrite an input file; name another"
+    )
+    assert Path(GOOD_FILE).read_text(encoding="utf-8") == GOOD_TEXT
+    Path("docs").mkdir()
+    Path("docs/a.md").write_text(GOOD_TEXT, encoding="utf-8")
+    result = run("check", "docs", "-o", "docs/a.md")
+    assert_one_error(
+        result, "prdlint: error: docs/a.md: --output would overwrite an input file; name another"
+    )
+    assert Path("docs/a.md").read_text(encoding="utf-8") == GOOD_TEXT

@@ -18,6 +18,7 @@ from prdlint.commands._common import (
     emit,
     exit_code,
     lint_options,
+    refuse_overwriting_inputs,
     report_problems,
     setup_run,
 )
@@ -68,6 +69,7 @@ def check(
     )
     baseline = load_baseline(baseline_path) if baseline_path else None
     targets, problems = collect_targets(paths, run.config)
+    refuse_overwriting_inputs(lint.output, (t.path for t in targets if t.path is not None))
     rules = run.selection.rules
     progress = Progress("files", len(targets)) if len(targets) >= PROGRESS_FROM else None
     report = lint_targets(
