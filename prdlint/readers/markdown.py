@@ -159,11 +159,17 @@ class Body:
     criteria: tuple[Part, ...]
 
 
+# markdown-it's default (20 levels: a list item is two) silently drops the rest of a file
+# from a list nested 10 deep on; past this limit the reader says where it stopped reading.
+MAX_NESTING = 100
+
+
 @cache
 def _parser() -> MarkdownIt:
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+    options = {"html": True, "maxNesting": MAX_NESTING}
+    return MarkdownIt("commonmark", options).enable("table").use(front_matter_plugin)
 
 
 @dataclass
@@ -930,6 +936,14 @@ def _table(reader: _Reader, tokens: Sequence[Token], index: int) -> int:
     return index
 
 
+def _nesting_cut(tokens: Sequence[Token]) -> int | None:
+    """The line where markdown-it stopped reading (a block at its nesting limit), if any."""
+    deepest = next((t for t in tokens if t.level >= MAX_NESTING - 1 and t.nesting == 1), None)
+    if deepest is None:
+        return None
+    return deepest.map[0] + 1 if deepest.map else 1
+
+
 def read_markdown(text: str, path: str, settings: ReadSettings | None = None) -> list[Item]:
     """Every item in a markdown document: the document, its sections, epics, stories and
     requirements, in document order."""
@@ -937,6 +951,12 @@ def read_markdown(text: str, path: str, settings: ReadSettings | None = None) ->
     tokens = _parser().parse(text)
     _run(reader, tokens)
     items = reader.finish(Source(path))
+    cut = _nesting_cut(tokens)
+    if cut is not None:
+        reader.document.fields["unread"] = (
+            f"markup nested more than {MAX_NESTING} levels deep at line {cut}: "
+            "the text nested deeper, and what follows it in the same list, was not read"
+        )
     directives = suppressions.collect(text, tokens)
     if directives:
         reader.document.fields[suppressions.SUPPRESSIONS_FIELD] = directives
