@@ -68,7 +68,7 @@ def test_stories_criteria_and_requirements_with_exact_lines() -> None:
             [("story", 13, 5), ("criterion", 14, 5), ("criterion", 15, 5), ("criterion", 16, 5)],
         ),
         ("story", 17, "prd.md:9", [("story", 17, 3), ("criterion", 19, 5)]),
-        ("story", 21, "prd.md:9", [("story", 21, 3), ("criterion", 25, 4)]),
+        ("story", 21, "prd.md:9", [("story", 21, 3), ("criterion", 25, 4), ("code", 28, 1)]),
         ("requirement", 35, None, [("requirement", 35, 3)]),
         (
             "story",
@@ -97,8 +97,14 @@ def test_story_text_drops_markup_and_labels() -> None:
 
 
 def test_code_blocks_html_and_front_matter_are_not_prose() -> None:
-    text = "\n".join(p.text for i in read_markdown(TRICKY, "prd.md") for p in i.parts)
+    items = read_markdown(TRICKY, "prd.md")
+    text = "\n".join(p.text for i in items for p in i.parts if p.field != "code")
     assert "hacker" not in text
+    # the code block is kept apart, for the rules that read code (database-detail)
+    code = [(i.id, p.text, p.line) for i in items for p in i.parts if p.field == "code"]
+    assert code == [
+        ("prd.md:21", "As a hacker, I want code blocks linted, so that this is a story.", 28)
+    ]
     assert "As a comment" not in text
     assert "product requirements" not in text
 

@@ -145,6 +145,7 @@ def _parts(summary: str, fields: Mapping[str, Any], field_map: FieldMap) -> list
         parts.append(story)
     parts.extend(described)
     parts.extend(_remap(p, description) for p in body.criteria)
+    parts.extend(_remap(p, description) for p in body.code)
     for fid in field_map.ac_ids:
         parts.extend(criteria_parts(fields.get(fid)))
     if not field_map.ac_ids and field_map.ac_name in fields:

@@ -157,6 +157,7 @@ class Body:
     story: Part | None
     description: tuple[Part, ...]
     criteria: tuple[Part, ...]
+    code: tuple[Part, ...] = ()  # code blocks, never prose
 
 
 # markdown-it's default (20 levels: a list item is two) silently drops the rest of a file
@@ -789,6 +790,13 @@ class _Reader:
         self._body_target().parts.append(Part("body", part.text, part.segments))
         return "body"
 
+    def code(self, part: Part | None) -> None:
+        """Code is never prose: it is kept as a `code` part of the story it follows (or of
+        the section), for the rules that read code (a schema handed down in SQL)."""
+        if part is None or self.skip_level:
+            return
+        (self.story or self._body_target()).parts.append(part)
+
     def table(self, header: list[Part], rows: list[list[Part]]) -> None:
         if self.skip_level:
             return
@@ -889,6 +897,8 @@ def _run(reader: _Reader, tokens: Sequence[Token]) -> None:
             _html_table(reader, token)
         elif kind == "hr":
             reader.rule()
+        elif kind in ("fence", "code_block"):
+            reader.code(_code_part(token, lines))
         elif kind == "list_item_open":
             reader.list_item_open()
         elif kind == "list_item_close":
@@ -896,6 +906,26 @@ def _run(reader: _Reader, tokens: Sequence[Token]) -> None:
         elif kind == "table_open":
             index = _table(reader, tokens, index)
         index += 1
+
+
+def _code_part(token: Token, lines: Sequence[str]) -> Part | None:
+    """A fenced or indented code block as one `code` part: its content, line by line at
+    its source columns (a fence's content starts on the line after the fence)."""
+    content = token.content.rstrip("\n")
+    if not content.strip() or token.map is None:
+        return None
+    first = token.map[0] + (1 if token.type == "fence" else 0)
+    segments = []
+    offset = 0
+    for index, text in enumerate(content.split("\n")):
+        source = lines[first + index] if first + index < len(lines) else ""
+        probe = text.strip()[:24]
+        found = source.find(probe) if probe else -1
+        lead = len(text) - len(text.lstrip())
+        column = found - lead + 1 if found >= lead else 1
+        segments.append(Segment(offset, first + index + 1, column))
+        offset += len(text) + 1
+    return Part("code", content, tuple(segments))
 
 
 def _html_table(reader: _Reader, token: Token) -> None:
@@ -972,6 +1002,7 @@ def parse_body(text: str, field: str = "description") -> Body:
     story: Part | None = None
     description: list[Part] = []
     criteria: list[Part] = []
+    code: list[Part] = []
     for item in items:
         for part in item.parts:
             tagged = Part(part.field, part.text, part.segments, field)
@@ -979,6 +1010,8 @@ def parse_body(text: str, field: str = "description") -> Body:
                 story = tagged
             elif part.field == "criterion":
                 criteria.append(tagged)
+            elif part.field == "code":
+                code.append(tagged)
             elif part.field != "title":
                 description.append(Part("description", part.text, part.segments, field))
-    return Body(story, tuple(description), tuple(criteria))
+    return Body(story, tuple(description), tuple(criteria), tuple(code))
