@@ -396,6 +396,37 @@ def _table_columns(names: Sequence[str]) -> list[str]:
     return roles
 
 
+def _add_cell(draft: _Draft, role: str, cell: Part) -> None:
+    """One table cell as a part of `draft`: criteria, a field (id, priority, points,
+    status), or description."""
+    if not cell.text.strip():
+        return
+    if role == "criteria":
+        draft.parts.extend(_split_lines(cell, "criterion"))
+    elif role in ("id", "priority", "points", "status"):
+        draft.parts.append(Part(role, cell.text, cell.segments))
+        draft.fields["key" if role == "id" else role] = cell.text.strip()
+    else:
+        draft.parts.append(Part("description", cell.text, cell.segments))
+
+
+def _table_fields(
+    draft: _Draft, header: list[Part], rows: list[list[Part]], columns: list[str]
+) -> None:
+    """A table under a headed item that states no item of its own: its fields, either in
+    columns ("| Status | Priority |") or one a row ("| Priority | High |")."""
+    pairs = [header, *rows] if len(header) == 2 else []
+    by_row = [(_table_columns([row[0].text])[0], row[1]) for row in pairs if len(row) == 2]
+    if sum(role != "description" for role, _ in by_row) > sum(r != "description" for r in columns):
+        for role, cell in by_row:
+            if role != "description":
+                _add_cell(draft, role, cell)
+        return
+    for row in rows:
+        for index, cell in enumerate(row[: len(columns)]):
+            _add_cell(draft, columns[index], cell)
+
+
 class _Reader:
     """The state of one pass over a document's tokens."""
 
@@ -802,6 +833,10 @@ class _Reader:
             return
         columns = _table_columns([cell.text for cell in header])
         statement = next((i for i, role in enumerate(columns) if role == "statement"), None)
+        headed = self.story if self.story and self.story.fields.get("headed") else None
+        if headed is not None and statement is None:
+            _table_fields(headed, header, rows, columns)
+            return
         # An id column says the table is a backlog wherever it stands; without one, only a
         # table under a backlog or requirements heading holds items.
         backlog = "id" in columns or self._in_table_backlog()
@@ -821,7 +856,7 @@ class _Reader:
                 continue
             kind = "story" if story_cell is not None or story_column else "requirement"
             self._table_item(kind, cell, row, columns)
-        self.story = None
+            self.story = None
 
     def _table_item(self, kind: str, statement: Part, row: list[Part], columns: list[str]) -> None:
         """One table row as one item: the statement cell is its title and story (or
@@ -830,17 +865,10 @@ class _Reader:
         draft.parts.append(Part("title", statement.text, statement.segments))
         for index, cell in enumerate(row):
             role = columns[index] if index < len(columns) else "description"
-            if not cell.text.strip():
-                continue
             if cell is statement:
                 draft.parts.append(Part(kind, cell.text, cell.segments))
-            elif role == "criteria":
-                draft.parts.extend(_split_lines(cell, "criterion"))
-            elif role in ("id", "priority", "points", "status"):
-                draft.parts.append(Part(role, cell.text, cell.segments))
-                draft.fields["key" if role == "id" else role] = cell.text.strip()
             elif role != "statement":
-                draft.parts.append(Part("description", cell.text, cell.segments))
+                _add_cell(draft, role, cell)
 
     def _in_stories(self) -> bool:
         """Under a heading such as "User stories" or "Backlog": a bare "I want ..." is a story."""
