@@ -522,3 +522,16 @@ def test_a_status_table_under_a_headed_item_is_its_fields() -> None:
             ],
         ),
     ]
+
+
+def test_non_functional_sections_hold_requirements_in_paragraphs_and_lists() -> None:
+    for heading in ("Non-functional requirements", "NFRs", "Quality attributes"):
+        text = (
+            f"# App\n\n## {heading}\n\nWe will host it on Heroku with a managed database.\n\n"
+            "- The server side will be a Flask app with a REST API.\n"
+        )
+        items = read_markdown(text, "a.md")
+        assert [(i.kind, i.line) for i in items if i.kind == "requirement"] == [
+            ("requirement", 5),
+            ("requirement", 7),
+        ], heading

@@ -92,7 +92,8 @@ _TABLE_ID_HEADER = re.compile(
 )
 _TABLE_ID_CELL = re.compile(r"^\W*[A-Z]{0,10}[-_ ]?\d+(?:\.\d+)*\W*$", re.I)
 _REQUIREMENT_SECTION = re.compile(
-    r"requirement|constraints?|must[- ]haves?|non[- ]?functional", re.IGNORECASE
+    r"requirement|constraints?|must[- ]haves?|non[- ]?functional|\bN?FRs?\b|quality\s+attributes",
+    re.IGNORECASE,
 )
 _GHERKIN = re.compile(r"^[\W_]*(?:given|when|then|and|but)\b", re.IGNORECASE)
 _GHERKIN_START = re.compile(r"^[\W_]*(?:given|when|then)\b", re.IGNORECASE)
@@ -100,7 +101,8 @@ _CHECKBOX = re.compile(r"^\s*\[[ xX]\]\s+")
 _EPIC = re.compile(r"^[\W_]*epic\b", re.IGNORECASE)
 _REQUIREMENTS = re.compile(
     r"requirement|functional|\bfeatures?\b|must[- ]haves?|should[- ]haves?|could[- ]haves?"
-    r"|capabilit|user\s+needs|specifications?\b|acceptance|\bscope\b",
+    r"|capabilit|user\s+needs|specifications?\b|acceptance|\bscope\b|\bN?FRs?\b"
+    r"|quality\s+attributes",
     re.IGNORECASE,
 )
 _NOT_REQUIREMENTS = re.compile(
