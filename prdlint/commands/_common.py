@@ -182,3 +182,5 @@ def exit_code(report: Report, fail_on: Severity) -> int:
 def report_problems(report: Report) -> None:
     for problem in report.problems:
         click.echo(f"prdlint: error: {problem}", err=True)
+    for notice in report.notices:
+        click.echo(f"prdlint: notice: {notice}", err=True)
