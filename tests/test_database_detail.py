@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from prdlint.readers.markdown import read_markdown
 from tests.helpers import brief, lint_markdown, lint_story
 
 MESSAGE = "dictates the data model ({}); say what the user needs to see or do"
@@ -196,3 +197,47 @@ def test_a_jira_code_sql_block_is_one_finding_on_its_wiki_line() -> None:
         ("SHOP-3", 3, 1, "description", "ALTER TABLE refunds"),
     ]
     assert findings[0].message == MESSAGE.format("ALTER TABLE in a code block")
+
+
+def test_criteria_and_descriptions_are_read() -> None:
+    text = (
+        "# Shipping\n\n## Stories\n\n"
+        "- As a clerk, I want to track parcels, so that I can answer customers.\n"
+        "  - Acceptance criteria: new fields shipDate and carrier on shipments\n"
+        "  - The clerk sees the carrier of each parcel\n\n"
+        "  Add a tracking_code column to the parcels table.\n"
+    )
+    assert brief(lint_markdown(text, "database-detail")) == [
+        ("database-detail", 6, 26, "new fields"),
+        ("database-detail", 9, 3, "Add a tracking_code column"),
+    ]
+    item = next(i for i in read_markdown(text, "prd.md") if i.kind == "story")
+    assert [p.field for p in item.parts] == ["story", "criterion", "criterion", "description"]
+
+
+def test_a_jira_acceptance_criteria_field_is_read() -> None:
+    from prdlint.engine import Linter, LintSettings
+    from prdlint.readers.jira_issues import FieldMap, IssueOptions, issue_to_item
+    from tests.helpers import rules_named
+
+    fields_list = [
+        {"id": "customfield_10033", "name": "Acceptance Criteria", "schema": {"type": "string"}}
+    ]
+    issue = {
+        "key": "SHOP-4",
+        "self": "https://host/jira/rest/api/2/issue/10004",
+        "fields": {
+            "summary": "Parcel tracking",
+            "description": "As a clerk, I want to track parcels, so that I can answer customers.",
+            "issuetype": {"name": "Story"},
+            "customfield_10033": "* The clerk sees the carrier\r\n* Add a carrier column to the parcels table",
+        },
+    }
+    item = issue_to_item(issue, IssueOptions(fields=FieldMap.from_field_list(fields_list)))
+    assert item is not None
+    findings = Linter(rules_named("database-detail"), LintSettings()).lint([item])
+    assert [
+        (f.location.line, f.location.column, f.location.field, f.snippet) for f in findings
+    ] == [
+        (2, 3, "acceptance-criteria", "Add a carrier column"),
+    ]
