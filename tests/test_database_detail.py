@@ -202,17 +202,17 @@ def test_a_jira_code_sql_block_is_one_finding_on_its_wiki_line() -> None:
 def test_criteria_and_descriptions_are_read() -> None:
     text = (
         "# Shipping\n\n## Stories\n\n"
-        "- As a clerk, I want to track parcels, so that I can answer customers.\n"
+        "- As a clerk, I want to track parcels, so that I can answer customers.\n\n"
+        "  Add a tracking_code column to the parcels table.\n\n"
         "  - Acceptance criteria: new fields shipDate and carrier on shipments\n"
-        "  - The clerk sees the carrier of each parcel\n\n"
-        "  Add a tracking_code column to the parcels table.\n"
+        "  - The clerk sees the carrier of each parcel\n"
     )
     assert brief(lint_markdown(text, "database-detail")) == [
-        ("database-detail", 6, 26, "new fields"),
-        ("database-detail", 9, 3, "Add a tracking_code column"),
+        ("database-detail", 7, 3, "Add a tracking_code column"),
+        ("database-detail", 9, 26, "new fields"),
     ]
     item = next(i for i in read_markdown(text, "prd.md") if i.kind == "story")
-    assert [p.field for p in item.parts] == ["story", "criterion", "criterion", "description"]
+    assert [p.field for p in item.parts] == ["story", "description", "criterion", "criterion"]
 
 
 def test_a_jira_acceptance_criteria_field_is_read() -> None:
