@@ -28,6 +28,25 @@ MESSAGE = "dictates the data model ({}); say what the user needs to see or do"
         ("Add an index on orders.created_at", 1, "Add an index"),
         ("Add a migration that creates the audit log table", 1, "Add a migration"),
         ("Each shipment record gets new fields trackingNumber and eta", 27, "new fields"),
+        ("Each product has a SKU (varchar 32, unique)", 20, "SKU (varchar 32, unique)"),
+        ("The Customer entity gets a loyaltyTier attribute", 40, "attribute"),
+        ("Store prices as integers in cents", 1, "Store prices as integers"),
+        ("Orders keep cancelled_at timestamp for refunds", 13, "cancelled_at timestamp"),
+        (
+            "We need a many-to-many relationship between students and courses",
+            11,
+            "many-to-many relationship",
+        ),
+        ("Add a uniqueness constraint on email", 7, "uniqueness constraint"),
+        ("Put the settings in a JSON column", 28, "column"),
+        ("Index the email column", 1, "Index the email column"),
+        ("Partition the events table by month", 1, "Partition the events table"),
+        ("Add an enum for order status", 1, "Add an enum"),
+        (
+            "Record for each visit: patient (foreign key), started (timestamp), notes (text)",
+            24,
+            "patient (foreign key)",
+        ),
     ],
 )
 def test_schema_work_in_plain_words(text: str, column: int, snippet: str) -> None:
@@ -54,6 +73,17 @@ def test_schema_work_in_plain_words(text: str, column: int, snippet: str) -> Non
         "As an admin, I want to update the pricing model for annual plans.",
         "As a cashier, I want a new column for tips on the receipt",
         "Migrate customers to the new plan",
+        "As a researcher, I want to add a column to my exported CSV.",
+        "As a farmer, I want to add a field to the farm.",
+        "As a host, I want to create a table plan for the wedding.",
+        "As an analyst, I want to add a calculated field to my pivot table.",
+        "As an admin, I want to add custom attributes to products so that merchants can describe them.",
+        "As a data steward, I want to rename a column in the dataset.",
+        "As a patient, I want a reminder (text) before my appointment.",
+        "As a user, I want to download my data (JSON) so that I can move it.",
+        "As a mentor, I want one-to-one meetings with my mentee.",
+        "As a teacher, I want my students' grades normalised to a 100-point scale.",
+        "As a developer, I want a jQuery plugin for Core Data Packages, so that forms autocomplete.",
     ],
 )
 def test_business_data_and_screens_are_not_schema_work(text: str) -> None:

@@ -46,7 +46,7 @@ _PATTERNS = [
     r"DuckDB|Teradata|HSQLDB|RethinkDB|FaunaDB|SurrealDB|LevelDB|RocksDB|OrientDB|JanusGraph|"
     r"SAP\s+HANA|Sybase|Informix|Vertica|Greenplum|YugabyteDB|TiDB|DocumentDB|Cloud\s+SQL|"
     r"PouchDB|LiteDB|Realtime\s+Database|PlanetScale|Neon\s+Postgres|CosmosDB)\b)",
-    r"\b(?:Snowflake|Firebird|FileMaker|Core\s+Data)\b",
+    r"\b(?:Snowflake|Firebird|FileMaker)\b",
     r"(?i:\b(?:clean\s*up|cleanup|purge|initiali[sz]e[ds]?|seed(?:ed)?|connect(?:ion)?|"
     r"migrat\w*|query|queries|backed|persist\w*|delet\w*|remov\w*|fetch\w*|read\w*|"
     r"retriev\w*|pull\w*|load\w*)\s+(?:\w+\s+){0,3}?(?:of|in|to|from|with)?\s*"
@@ -65,6 +65,13 @@ _PATTERNS = [
     r"(?i:\b(?:database|db|sql|lookup|join|junction|staging)\s+"
     r"(?:tables?|columns?|schemas?|index(?:es)?|migrations?|queries|query|rows?|records?|fields?|triggers?)\b)",
     r"(?i:\b(?:primary|foreign|composite|unique)\s+keys?\b)",
+    # relations, constraints and enums of the schema
+    r"(?i:\b(?:many|one)[\s-]to[\s-](?:many|one)\s+(?:relationship|relation|association|join|"
+    r"link|mapping)s?\b)",
+    r"(?i:\b(?:unique(?:ness)?|check|not[\s-]null|foreign[\s-]key|db|database)\s+constraints?\b|"
+    r"\b(?:add|adding|create|creating|new)\s+(?:a\s+|an\s+)?constraints?\s+on\b)",
+    r"(?i:\b(?:add|adding|create|creating|new)\s+(?:a\s+|an\s+)?(?:\w+\s+)?enum\b)",
+    r"(?i:\bde[\s-]?normali[sz](?:e|es|ed|ing|ation)\b)",
     r"(?i:\b(?:schema|database|db)\s+migrations?\b|\bmigration\s+scripts?\b)",
     r"(?i:\bmigrate\s+the\s+(?:database|db|schema|tables?)\b)",
     r"(?i:\b(?:varchar|nvarchar|bigint|smallint|tinyint|int\(\d+\)|char\(\d+\)|decimal\(\d+|"
