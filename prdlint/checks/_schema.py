@@ -156,6 +156,12 @@ _STANDARD = frozenset(
     {"standard", "standards", "specification", "spec", "vocabulary", "ontology", "dcat",
      "fhir", "hl7", "xbrl", "schema.org", "dublin", "iso", "pull", "feed", "api"}
 )  # fmt: skip
+# Every detection needs one of these words: one pass finds whether to look closer.
+_TRIGGER = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(sorted(_SCHEMA_NOUNS | DATA_TYPES | _PROSE_TYPES, key=len, reverse=True))
+    + r")\b)"
+)
 _PLURAL_NOT_ENTITY = re.compile(r"(?:ss|us|is|ics|news|ings)$")
 _WINDOW = 5  # how far a structure verb may sit before its noun, in tokens
 
@@ -447,6 +453,9 @@ def _sentences(tokens: list[Token]) -> Iterator[_Sentence]:
 
 def schema_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """Character spans of schema work in text[start:end], one per clause at most."""
+    stop = len(text) if end is None else end
+    if _TRIGGER.search(text, start, stop) is None:
+        return  # most stories name no schema noun or type: skip the tokeniser
     for sentence in _sentences(tokenize(text, start, end)):
         span = _first_hit(sentence)
         if span is not None:

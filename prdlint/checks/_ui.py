@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from prdlint.checks._gate import GatedPatterns
 from prdlint.checks._text import word_pattern
 
 WIDGETS = (
@@ -101,6 +102,29 @@ _PATTERNS = [
     r"\bfont\b[^.;]{0,25}?\b\d+(?:\.\d+)?\s?points?\b)",
 ]
 UI_PHRASES = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+_LANDMARK_WORDS = (
+    "header footer navbar nav navigation sidebar side toolbar title app top fold logo page "
+    "search tab menu status banner hero"
+)
+# The words each pattern above cannot match without, for GatedPatterns (checked against
+# UI_PHRASES in tests/test_ui_detail.py).
+_ANCHORS: list[str | None] = [
+    "directly immediately right just",
+    _LANDMARK_WORDS,
+    "top bottom left right",
+    "column opacity transparen opaque",
+    "sticky fixed floating pinned",
+    "screen page window viewport display width height",
+    "full",
+    "change",
+    "greyed grayed",
+    "bold italic",
+    "highlighted shown displayed written printed rendered marked",
+    "zebra striped alternating rounded drop box gradient background bold italic underlined",
+    "fade fading slide sliding",
+    "point font",
+]
+GATED = GatedPatterns(list(zip(_ANCHORS, _PATTERNS, strict=True)))
 # A colour change counts on a thing of the screen ("the star turns gold"), not on the
 # world ("my plants turn yellow").
 _STATE = re.compile(
@@ -150,8 +174,7 @@ def widget_choices(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
 
 
 def ui_phrases(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    for match in UI_PHRASES.finditer(text, start, end):
-        yield match.span()
+    yield from GATED.spans(text, start, end)
     for match in _STATE.finditer(text, start, end):
         if _SCREEN_THING.search(text, max(start, match.start() - 40), match.start()):
             yield match.span()

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._gate import GatedPatterns
 from prdlint.checks._schema import code_evidence, schema_spans, select_only
 from prdlint.checks._text import (
     in_design_document,
@@ -86,6 +87,49 @@ _PATTERNS = [
     rf"(?:to|on)\s+(?:the\s+)?{_NAME}\s+(?:model|class|entity|object|schema|record\s+type)\b)",
 ]
 DATABASE_DETAIL = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+# The words each pattern above cannot match without (word starts, lower case): only the
+# patterns whose words a text holds run on it. tests/test_database_detail.py checks that
+# the gated patterns find what DATABASE_DETAIL finds.
+_ANCHORS: list[str | None] = [
+    "select insert update delete",
+    "table index schema view",
+    "join",
+    "table",
+    "table",
+    "column field attribute",
+    "table key index",
+    "default column",
+    "mysql postg mongo sqlite mariadb nosql firestore dynamodb cassandra couchdb neo4j oracle sql",
+    "mssql db2 cosmos azure amazon aurora bigquery redshift clickhouse cockroachdb couchbase "
+    "influxdb timescaledb indexeddb ravendb arangodb hbase bigtable cloud scylladb duckdb "
+    "teradata hsqldb rethinkdb faunadb surrealdb leveldb rocksdb orientdb janusgraph sap "
+    "sybase informix vertica greenplum yugabytedb tidb documentdb pouchdb litedb realtime "
+    "planetscale neon",
+    "snowflake firebird filemaker",
+    "database db",
+    "table",
+    "table",
+    "row soft",
+    "model",
+    "model",
+    "indexed",
+    "length",
+    None,  # `code`: a literal backtick starts it, which `re` finds fast
+    "database db sql lookup join junction staging",
+    "key",
+    "relation association join link mapping",
+    "constraint",
+    "enum",
+    "denormali normali",
+    "migration",
+    "migrate",
+    "varchar nvarchar bigint smallint tinyint int char decimal auto nullable null",
+    "orm object entit model class diagram",
+    "database",
+    "database db datastore store",
+    "model class entit object schema record",
+]
+GATED = GatedPatterns(list(zip(_ANCHORS, _PATTERNS, strict=True)))
 
 
 @check("database-detail")
@@ -124,6 +168,6 @@ def _code_blocks(item: Item, ctx: Context) -> Iterator[Hit]:
 
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The named patterns and the plain-words schema work, in text order."""
-    found = [m.span() for m in DATABASE_DETAIL.finditer(text, start, end)]
+    found = GATED.spans(text, start, end)
     found.extend(schema_spans(text, start, end))
     return sorted(found)
