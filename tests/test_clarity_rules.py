@@ -73,3 +73,62 @@ def test_compound_story_feature_title_joining_two_areas() -> None:
     assert findings[0].message == (
         "joins two features in its title (Catalogue & reservations); give each its own item"
     )
+
+
+# -- placeholder -----------------------------------------------------------------------------
+
+PLACEHOLDERS = """\
+# Wishlist PRD
+
+## Goals
+
+- Goal 1
+- Goal 2: members come back weekly.
+
+## Features
+
+Detail the specific features and functionalities required.
+
+- As a [user type], I want to [action], so that [benefit].
+- As a member, I want to keep up to N items in my wishlist.
+- As a visitor, I want a welcome page, so that I know the shop. Copy: lorem ipsum.
+- As a manager, I want a TODO list of parts to refund, so that none is forgotten.
+- The system shall add each refund to the TODO list.
+- As an applicant, I want to fill in the form once (e.g. my address), so that I do not retype it.
+- As a seller, I want free shipping above TBD euros. TODO: ask finance.
+- The CLI runs `wish add <package>` for one package.
+
+## Open questions
+
+- Pricing for teams: TBD.
+- Lorem ipsum.
+"""
+
+
+def test_placeholder_finds_markers_slots_and_template_leftovers() -> None:
+    findings = lint_markdown(PLACEHOLDERS, "placeholder")
+    assert brief(findings) == [
+        ("placeholder", 5, 3, "Goal 1"),
+        ("placeholder", 10, 1, "Detail the specific features"),
+        ("placeholder", 12, 8, "[user type]"),
+        ("placeholder", 12, 31, "[action]"),
+        ("placeholder", 12, 49, "[benefit]"),
+        ("placeholder", 13, 31, "up to N items"),
+        ("placeholder", 14, 71, "lorem ipsum"),
+        ("placeholder", 18, 43, "TBD"),
+        ("placeholder", 18, 54, "TODO"),
+        ("placeholder", 24, 3, "Lorem ipsum"),
+    ]
+    messages = {f.snippet: f.message for f in findings}
+    assert (
+        messages["TBD"] == "contains the placeholder 'TBD'; decide it or move it to Open questions"
+    )
+    assert messages["[action]"] == (
+        "contains the placeholder '[action]'; write the real content or delete it"
+    )
+    assert messages["up to N items"] == ("leaves a number open ('up to N items'); set the number")
+
+
+def test_placeholder_number_defined_in_the_item_is_not_open() -> None:
+    text = "As a member, I want to keep up to N items in my wishlist, where N is 50.\n"
+    assert lint_story(text, "placeholder") == []
