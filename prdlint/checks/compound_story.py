@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
-from prdlint.checks._text import request_regions
+from prdlint.checks._text import request_regions, story_of
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
 
@@ -129,7 +129,7 @@ _SHARED_OBJECT = re.compile(r"(?i:\b(?:search|filter|sort)\s+by\b)")
 # phrase each. Sides that name one area ("Search and browse", "Terms and conditions") are
 # not two features.
 _TITLE_PAIR = re.compile(
-    r"^[\W_]*(?P<first>[^\W\d_][\w'-]*(?:\s+[\w'-]+){0,2})\s+(?:&|and|\+)\s+"
+    r"[\W_]*(?P<first>[^\W\d_][\w'-]*(?:\s+[\w'-]+){0,2})\s+(?:&|and|\+)\s+"
     r"(?P<second>[^\W\d_][\w'-]*(?:\s+[\w'-]+){0,2})[\W_]*$"
 )
 _FIXED_PAIR_TEXT = """terms and conditions|questions and answers|q and a
@@ -162,19 +162,35 @@ _AREA_SYNONYMS = [
     "reservations reservation booking bookings",
     "interface ui ux navigation layout design experience",
     "performance speed optimization optimisation",
+    "design implementation development build setup architecture",
     "login sign-in authentication authorization access accounts account registration signup",
 ]
 _AREA_OF = {word[:5]: n for n, group in enumerate(_AREA_SYNONYMS) for word in group.split()}
 
 
+# An id or label before a headed item's title: "LIB-1:", "Feature 2:", "Story 1.4 -".
+_TITLE_LEAD = re.compile(
+    r"(?i:[\W_]*(?:(?:[a-z]+[-_ ]?)?\d[\w.]*|(?:feature|story|user\s+story|requirement)"
+    r"(?:\s+[\w.]+)?)\s*[:.)-]\s*)"
+)
+_TITLE_TAIL = re.compile(r"\s*\((?:priority|p\d)[^)]*\)\s*$", re.IGNORECASE)
+
+
 def _title_hit(item: Item) -> Hit | None:
-    """A headed item whose only request is its title, when the title joins two areas."""
-    title, part = item.part("title"), item.part("story")
-    if title is None or part is None or not title.text.endswith(part.text):
+    """A headed feature described in prose whose title joins two areas. A title over a
+    template story ("As a ..., I want ...") is left to the story's own check."""
+    title = item.part("title")
+    if title is None or item.kind not in ("story", "requirement"):
         return None
-    match = _TITLE_PAIR.match(part.text)
+    if story_of(item) is not None or title.text.rstrip().endswith("."):
+        return None  # a sentence, not a title
+    lead = _TITLE_LEAD.match(title.text)
+    start = lead.end() if lead else 0
+    tail = _TITLE_TAIL.search(title.text, start)
+    match = _TITLE_PAIR.match(title.text[: tail.start() if tail else len(title.text)], start)
     if match is None:
         return None
+    part = title
     first, second = (match.group(g).casefold().replace("&", "and") for g in ("first", "second"))
     if f"{first} and {second}" in _FIXED_PAIRS:
         return None
