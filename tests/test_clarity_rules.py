@@ -132,3 +132,29 @@ def test_placeholder_finds_markers_slots_and_template_leftovers() -> None:
 def test_placeholder_number_defined_in_the_item_is_not_open() -> None:
     text = "As a member, I want to keep up to N items in my wishlist, where N is 50.\n"
     assert lint_story(text, "placeholder") == []
+
+
+# -- escape-clause ---------------------------------------------------------------------------
+
+ESCAPES = """\
+As a guest, I want to see a map of each dining hall (if time allows).
+As a guest, I want dining locations. The food truck will be included if time is available.
+As a member, I want two-factor sign-in, time permitting.
+As a planner, I want exports to my calendar if there is enough budget.
+As a player, I want to know if there is a time conflict between two matches.
+As a planner, I want to see when time slots are available, so that I can book one.
+As a reader, I want my history kept as time goes by.
+"""
+
+
+def test_escape_clause_on_the_teams_capacity() -> None:
+    findings = lint_story(ESCAPES, "escape-clause")
+    assert brief(findings) == [
+        ("escape-clause", 1, 54, "if time allows"),
+        ("escape-clause", 2, 70, "if time is available"),
+        ("escape-clause", 3, 41, "time permitting"),
+        ("escape-clause", 4, 45, "if there is enough budget"),
+    ]
+    assert findings[0].message == (
+        "contains the escape clause 'if time allows'; decide whether it is required and say so"
+    )
