@@ -158,3 +158,24 @@ def test_escape_clause_on_the_teams_capacity() -> None:
     assert findings[0].message == (
         "contains the escape clause 'if time allows'; decide whether it is required and say so"
     )
+
+
+# -- missing-value ---------------------------------------------------------------------------
+
+REASONS = """\
+As a dieter, I want to scan a barcode to log a meal instead of typing it.
+The banks would like to download the list into a spreadsheet for them to share with their board.
+As a cashier, I want the till to lock after each sale to avoid mistakes.
+Sign-up page: I want a sign-up form to let users join with their email.
+As a developer, I want to prevent duplicate transactions from being published.
+As an admin, I want to export the user list.
+"""
+
+
+def test_missing_value_accepts_reasons_in_other_words() -> None:
+    findings = lint_story(REASONS, "missing-value")
+    assert brief(findings) == [
+        ("missing-value", 5, 24, "to prevent duplicate transactions from being published"),
+        ("missing-value", 6, 21, "to export the user list"),
+    ]
+    assert findings[0].message == "gives no reason; add the benefit (so that ...)"
