@@ -171,6 +171,7 @@ def _build_cue(text: str, mention: Mention) -> bool:
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)\s+$")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w.]*)")
+_ARTICLES = frozenset({"a", "an", "the", "our", "my", "your", "their"})
 _SMALL = frozenset({"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with"})
 
 
@@ -182,6 +183,8 @@ def _mid_sentence_capital(text: str, mention: Mention) -> bool:
         return False
     prev = _WORD_BEFORE.search(before)
     after = _WORD_AFTER.match(text, mention.end)
+    if prev and prev.group(1).casefold() in _ARTICLES:
+        return False  # "the Spring sale": a name after an article needs its head noun
     return not (
         (prev and prev.group(1)[0].isupper() and prev.group(1).casefold() not in _SMALL)
         or (after and after.group(1)[0].isupper())
