@@ -153,13 +153,34 @@ def _same(name: Name, k: int, word: str) -> bool:
 
 
 def _counts(text: str, mention: Mention) -> bool:
-    if mention.name.category in NEEDS_CUE or mention.name.ambiguous:
-        return _build_cue(text, mention) or (
-            mention.name.ambiguous
-            and mention.name.category not in NEEDS_CUE
-            and _mid_sentence_capital(text, mention)
-        )
-    return True
+    name = mention.name
+    if name.category in NEEDS_CUE:
+        return _language_cue(text, mention)
+    if name.ambiguous:
+        return _build_cue(text, mention) or _mid_sentence_capital(text, mention)
+    # "Cloud Storage Bucket Manager": part of a longer proper name, not the product
+    return not (name.exact and len(name.words) > 1 and _CAPITAL_AFTER.match(text, mention.end))
+
+
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+# A language is chosen for the build only in so many words: "written in Go", "a Python
+# backend". "Analysis in R" or "in Python" is where the user works.
+_LANGUAGE_CUE = re.compile(
+    r"(?i:\b(?:use|uses|using|written\s+in|built\s+(?:with|in|on)|implemented\s+(?:in|with)|"
+    r"(?:re)?write\s+(?:it\s+|the\s+\w+\s+)?in|switch(?:ing)?\s+to|migrat\w*\s+to|port\w*\s+to)\s+"
+    r"(?:the\s+|a\s+)?(?:latest\s+)?$)"
+)
+_LANGUAGE_HEAD = re.compile(
+    r"(?i:[\s-]+(?:backend|back-end|server|service|microservice|codebase|implementation|"
+    r"rewrite|code|script|lambda)s?\b)"
+)
+
+
+def _language_cue(text: str, mention: Mention) -> bool:
+    before = text[max(0, mention.start - 40) : mention.start]
+    return bool(_LANGUAGE_CUE.search(before)) or (
+        len(mention.name.text) > 1 and _LANGUAGE_HEAD.match(text, mention.end) is not None
+    )
 
 
 def _build_cue(text: str, mention: Mention) -> bool:

@@ -117,8 +117,11 @@ def _spans(
             continue  # "I would like JupyterLab to ...": the library is the product itself
         if defer and _left_to_database_detail(text, mention):
             continue
-        if not users_own_technology(text, start, mention.start, mention.end):
-            found.append((mention.start, mention.end))
+        if _QUESTION.match(text, mention.end):
+            continue  # "SSO, OAuth?": an open question weighs options, it prescribes none
+        if _users_own(text, start, mention):
+            continue
+        found.append((mention.start, mention.end))
     for match in _IDENTITY_PROVIDER.finditer(text, start, end):
         found.append((match.start("idp"), match.end("idp")))
     for pattern in (_BUILT_WITH, _INDEXED):
@@ -132,6 +135,29 @@ def _spans(
 
 
 _PRODUCT_ACTS = re.compile(r"\s+(?:to|should|must|will|shall|can|could|would|needs?)\b")
+_QUESTION = re.compile(r"[^.!?\n]{0,80}\?")
+
+
+def _users_own(text: str, start: int, mention: Mention) -> bool:
+    return users_own_technology(text, start, mention.start, mention.end) or _users_system(
+        text, start, mention.start
+    )
+
+
+# The user's own system the product exchanges data with: "import/export from MS-SQL",
+# "integrate the archive with existing systems such as LDAP".
+_USERS_SYSTEM = re.compile(
+    r"(?i:\b(?:import|export|download|upload|sync|synchroni[sz]e)\w*(?:/\w+)?\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:from|to|into|with)\s+(?:an?\s+|my\s+|our\s+|the\s+)?$"
+    r"|\bintegrat\w*\b[^.;]{0,60}$|\bexisting\b[^.;]{0,40}\bsuch\s+as\s+$"
+    r"|\b(?:that|which)\s+(?:involves?|runs?\s+on)\s+$)"
+)
+
+
+def _users_system(text: str, start: int, at: int) -> bool:
+    return _USERS_SYSTEM.search(text, max(start, at - 70), at) is not None
+
+
 # What developers who use the product may ask for by name: an API's protocol, a language.
 _DEVELOPERS_OWN = frozenset({"protocols", "languages", "libraries"})
 
