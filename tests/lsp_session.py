@@ -47,9 +47,7 @@ class Session:
         self.texts[uri] = text
         document = types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri])
         change = types.TextDocumentContentChangeWholeDocument(text=text)
-        self.client.text_document_did_change(
-            types.DidChangeTextDocumentParams(document, [change])
-        )
+        self.client.text_document_did_change(types.DidChangeTextDocumentParams(document, [change]))
 
     def save(self, uri: str) -> None:
         self.client.text_document_did_save(
@@ -129,9 +127,7 @@ def run_session(
         capabilities = types.ClientCapabilities(general=general if encodings else None)
         await _within(
             client.initialize_async(
-                types.InitializeParams(
-                    capabilities=capabilities, root_uri=root.resolve().as_uri()
-                )
+                types.InitializeParams(capabilities=capabilities, root_uri=root.resolve().as_uri())
             )
         )
         client.initialized(types.InitializedParams())
