@@ -30,6 +30,8 @@ class Session:
             asyncio.Queue
         )
         self.logs: list[str] = []
+        self.stderr = b""
+        self.returncode: int | None = None
 
     def uri(self, name: str) -> str:
         return (self.root / name).resolve().as_uri()
@@ -108,7 +110,9 @@ def run_session(
     scenario: Callable[[Session], Awaitable[Any]],
     encodings: list[str] | None = None,
 ) -> Any:
-    """Start the server in `root`, initialize, run `scenario`, then shutdown and exit."""
+    """Start the server in `root`, initialize, run `scenario`, then shutdown and exit;
+    returns what the scenario returned. The session's returncode and stderr are set after
+    the exit."""
 
     async def main() -> Any:
         client = LanguageClient("prdlint-tests", "1")
@@ -123,6 +127,9 @@ def run_session(
             session.logs.append(params.message)
 
         await client.start_io(sys.executable, "-m", "prdlint", "server", cwd=str(root))
+        process = client._server
+        assert process is not None and process.stderr is not None
+        drain = asyncio.create_task(process.stderr.read())  # a full pipe would block the server
         general = types.GeneralClientCapabilities(position_encodings=encodings)
         capabilities = types.ClientCapabilities(general=general if encodings else None)
         await _within(
@@ -137,5 +144,7 @@ def run_session(
             await _within(client.shutdown_async(None))
             client.exit(None)
             await _within(client.stop())
+            session.stderr = await _within(drain)
+            session.returncode = process.returncode
 
     return asyncio.run(main())
