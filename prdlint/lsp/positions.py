@@ -26,7 +26,10 @@ def to_client(lines: list[str], line: int, column: int, encoding: str) -> tuple[
     """0-based (line, character) of prdlint's 1-based (line, column)."""
     index = min(max(line - 1, 0), len(lines) - 1)
     text = lines[index] if lines else ""
-    return index, units(text[: max(column - 1, 0)], encoding)
+    before = max(column - 1, 0)
+    # Past the end of the line stays past it, one unit a column, as check reports it
+    # (a document finding can span its title's length on line 1); clients clamp it.
+    return index, units(text[:before], encoding) + max(before - len(text), 0)
 
 
 def from_client(lines: list[str], line: int, character: int, encoding: str) -> tuple[int, int]:
