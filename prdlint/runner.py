@@ -16,11 +16,14 @@ from prdlint.config import Config
 from prdlint.engine import Linter
 from prdlint.model import InputProblem, Item, ItemRef, Report
 from prdlint.readers import (
+    NO_ITEMS,
     FileReader,
     InputError,
     decode,
+    read_nothing,
     reader_for,
     supported_suffixes,
+    unread_parts,
 )
 from prdlint.readers.markdown import ReadSettings
 from prdlint.rule import Rule
@@ -169,13 +172,19 @@ def lint_targets(
 ) -> Report:
     settings = ReadSettings(skip_sections=config.skip_sections)
     problems: list[InputProblem] = []
+    partial: list[InputProblem] = []  # files linted, but not all of them read
+    notices: list[InputProblem] = []
 
     def batches() -> Iterator[list[Item]]:
         for target in targets:
             if on_file is not None:
                 on_file(target)
             try:
-                yield read_target(target, settings, stdin)
+                items = read_target(target, settings, stdin)
+                partial.extend(InputProblem(target.display, why) for why in unread_parts(items))
+                if read_nothing(items):
+                    notices.append(InputProblem(target.display, NO_ITEMS))
+                yield items
             except InputError as error:
                 problems.append(InputProblem(target.display, str(error)))
             except RecursionError:
@@ -183,4 +192,5 @@ def lint_targets(
 
     findings, refs = lint_batches(batches(), rules, linter)
     linted = len(targets) - len(problems)
-    return Report(findings, refs, linted, {r.name: r for r in rules}, problems)
+    rule_map = {r.name: r for r in rules}
+    return Report(findings, refs, linted, rule_map, problems + partial, notices)

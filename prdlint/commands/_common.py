@@ -95,9 +95,10 @@ class RunSetup:
     known: tuple[Rule, ...] = ()  # every rule, selected or not (suppressions, per-file-ignores)
 
 
-def setup_run(lint: LintArgs) -> RunSetup:
-    """Config merged with CLI flags (flags win), and the rules the run uses."""
-    config = load_config(lint.config_path)
+def setup_run(lint: LintArgs, start: Path | None = None) -> RunSetup:
+    """Config merged with CLI flags (flags win), and the rules the run uses. The config is
+    the nearest one at or above `start` (default: the current directory)."""
+    config = load_config(lint.config_path, start)
     if lint.rule_packs:
         config = replace(config, rule_packs=(*config.rule_packs, *lint.rule_packs))
     if lint.select:
@@ -224,3 +225,5 @@ def exit_code(report: Report, fail_on: Severity) -> int:
 def report_problems(report: Report) -> None:
     for problem in report.problems:
         click.echo(f"prdlint: error: {one_line(str(problem))}", err=True)
+    for notice in report.notices:
+        click.echo(f"prdlint: notice: {one_line(str(notice))}", err=True)
