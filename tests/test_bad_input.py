@@ -4,6 +4,7 @@ traceback, and never the loss of the other files' findings."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -584,3 +585,25 @@ def test_output_never_overwrites_an_input_file() -> None:
         result, "prdlint: error: docs/a.md: --output would overwrite an input file; name another"
     )
     assert Path("docs/a.md").read_text(encoding="utf-8") == GOOD_TEXT
+
+
+# -- prdlint's own faults -----------------------------------------------------------------
+
+
+def test_internal_error_has_its_own_exit_code_and_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from prdlint.engine import Linter
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("a value quoted from a document")
+
+    monkeypatch.setattr(Linter, "lint", broken)
+    result = CliRunner().invoke(cli, ["check", GOOD_FILE])
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert re.fullmatch(
+        r"prdlint: internal error: KeyError at runner\.py:\d+; this is a bug in prdlint or a "
+        r"plugin, not in the input: please report it \(PRDLINT_DEBUG=1 shows the traceback\)\n",
+        result.stderr,
+    ), result.stderr
