@@ -110,6 +110,9 @@ def collect_targets(
     targets: list[Target] = []
     problems: list[InputProblem] = []
     for raw in paths:
+        if not raw:  # Path("") is the current directory: never what an empty $VAR meant
+            problems.append(InputProblem('""', "empty path"))
+            continue
         if raw == STDIN:
             targets.append(Target("<stdin>", None, reader_for(".md")))  # type: ignore[arg-type]
             continue

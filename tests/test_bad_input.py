@@ -273,12 +273,26 @@ CONFIG_CASES = [
     (
         ".prdlint.yaml",
         "select: [no-such-rule]\n",
-        "unknown rule 'no-such-rule' in select (see `prdlint rules` for names, codes and tags)",
+        "{dir}/.prdlint.yaml: key 'select': unknown rule 'no-such-rule'"
+        " (see `prdlint rules` for names, codes and tags)",
     ),
     (
         ".prdlint.yaml",
         "ignore: [no-such-rule]\n",
-        "unknown rule 'no-such-rule' in ignore (see `prdlint rules` for names, codes and tags)",
+        "{dir}/.prdlint.yaml: key 'ignore': unknown rule 'no-such-rule'"
+        " (see `prdlint rules` for names, codes and tags)",
+    ),
+    (
+        ".prdlint.yaml",
+        "extend-select: [nosuch]\n",
+        "{dir}/.prdlint.yaml: key 'extend-select': unknown rule 'nosuch'"
+        " (see `prdlint rules` for names, codes and tags)",
+    ),
+    (
+        ".prdlint.yaml",
+        "select: []\n",
+        "{dir}/.prdlint.yaml: key 'select' is empty: name the rules to run"
+        " (leave it out for the defaults)",
     ),
     (
         ".prdlint.yaml",
@@ -607,3 +621,37 @@ def test_internal_error_has_its_own_exit_code_and_one_line(
         r"plugin, not in the input: please report it \(PRDLINT_DEBUG=1 shows the traceback\)\n",
         result.stderr,
     ), result.stderr
+
+
+# -- empty selections and paths ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["--select", ""], "--select is empty: name the rules to run (leave it out for the defaults)"),
+        (["--select", " , "], "--select is empty: name the rules to run (leave it out for the defaults)"),
+        (["--extend-select", "nosuch"], "--extend-select: unknown rule 'nosuch' (see `prdlint rules` for names, codes and tags)"),
+        (["--ignore", "PRD101,nosuch"], "--ignore: unknown rule 'nosuch' (see `prdlint rules` for names, codes and tags)"),
+    ],
+)  # fmt: skip
+def test_empty_or_unknown_selection_flags(args: list[str], line: str) -> None:
+    result = run("check", GOOD_FILE, *args)
+    assert_one_error(result, f"prdlint: error: {line}")
+    assert result.stdout == ""
+
+
+def test_select_flag_overrides_an_empty_config_select() -> None:
+    Path(".prdlint.yaml").write_text("select: []\n", encoding="utf-8")
+    result = run("check", GOOD_FILE, "--select", "PRD101")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == GOOD_FINDING
+
+
+def test_empty_path_is_an_error_not_the_current_directory() -> None:
+    result = run("check", "")
+    assert_one_error(result, 'prdlint: error: "": empty path')
+    assert result.stdout.splitlines() == ["No findings in 0 items (0 files)."]
+    result = run("check", "", GOOD_FILE, "--select", "PRD101")
+    assert_one_error(result, 'prdlint: error: "": empty path')
+    assert result.stdout.splitlines()[0] == GOOD_FINDING
