@@ -196,4 +196,5 @@ def lint_targets(
     findings, refs = lint_batches(batches(), rules, linter)
     linted = len(targets) - len(problems)
     rule_map = {r.name: r for r in rules}
+    notices.extend(linter.left_out)
     return Report(findings, refs, linted, rule_map, problems + partial, notices)

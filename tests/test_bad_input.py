@@ -655,3 +655,23 @@ def test_empty_path_is_an_error_not_the_current_directory() -> None:
     result = run("check", "", GOOD_FILE, "--select", "PRD101")
     assert_one_error(result, 'prdlint: error: "": empty path')
     assert result.stdout.splitlines()[0] == GOOD_FINDING
+
+
+# -- findings capped per rule per item -----------------------------------------------------
+
+
+def test_findings_are_capped_per_rule_per_item_and_the_rest_counted() -> None:
+    story = "- As a shopper, I want " + " and ".join(["TBD"] * 250) + ", so that pages load.\n"
+    Path("many.md").write_text(story, encoding="utf-8")
+    result = run("check", "many.md", GOOD_FILE, "--select", "placeholder,PRD101")
+    assert result.exit_code == 1
+    lines = [line for line in result.stdout.splitlines() if line.startswith("many.md:")]
+    message = (
+        "PRD303 placeholder contains the placeholder 'TBD'; decide it or move it to Open questions"
+    )
+    assert lines == [f"many.md:1:{24 + 8 * n}: {message}" for n in range(100)]
+    assert result.stderr.splitlines() == [
+        "prdlint: notice: many.md:1: placeholder found 150 more in this item, "
+        "left out (the first 100 are shown)"
+    ]
+    assert_good_file_still_linted(result)

@@ -127,8 +127,9 @@ def jira(
     ).open()
     rules = run.selection.rules
     # Pages stream through the rules: neither raw pages nor whole issues are kept.
-    findings, refs = Linter(rules, run.settings).lint_stream(fetch_items(session, query))
-    report = Report(findings, refs, 0, {r.name: r for r in rules})
+    linter = Linter(rules, run.settings)
+    findings, refs = linter.lint_stream(fetch_items(session, query))
+    report = Report(findings, refs, 0, {r.name: r for r in rules}, notices=linter.left_out)
     options = display.options(lint.output)
     emit(report, lint.output_format, lint.output, options)
     report_problems(report)
