@@ -78,18 +78,28 @@ def _git_visible(directory: Path) -> set[Path] | None:
     return {(directory / os.fsdecode(name)).resolve() for name in names if name}
 
 
-def _walk(directory: Path) -> Iterator[Path]:
+def _walk(directory: Path, problems: list[InputProblem]) -> Iterator[Path]:
+    """Files under `directory`; a folder that cannot be listed becomes a problem, never a
+    silent gap in the run."""
+
+    def unreadable(error: OSError) -> None:
+        reason = "permission denied" if isinstance(error, PermissionError) else error.strerror
+        where = _posix(Path(error.filename)) if error.filename else str(directory)
+        problems.append(InputProblem(where, f"cannot list directory: {reason}"))
+
     # followlinks=False: a symlinked directory loop cannot trap the walk.
-    for root, dirs, files in os.walk(directory, followlinks=False):
+    for root, dirs, files in os.walk(directory, onerror=unreadable, followlinks=False):
         dirs[:] = sorted(d for d in dirs if d not in _PRUNED_DIRECTORIES and not d.startswith("."))
         for name in sorted(files):
             yield Path(root) / name
 
 
-def _directory_targets(directory: Path, config: Config) -> list[Target]:
+def _directory_targets(
+    directory: Path, config: Config, problems: list[InputProblem]
+) -> list[Target]:
     visible = _git_visible(directory)
     targets = []
-    for path in _walk(directory):
+    for path in _walk(directory, problems):
         display = _posix(path)
         reader = reader_for(path.name)
         if reader is None or _matches(display, config.exclude):
@@ -118,8 +128,9 @@ def collect_targets(
             continue
         path = Path(raw)
         if path.is_dir():
-            found = _directory_targets(path, config)
-            if not found:
+            before = len(problems)
+            found = _directory_targets(path, config, problems)
+            if not found and len(problems) == before:
                 problems.append(
                     InputProblem(raw, "no markdown PRDs or configured story files here")
                 )

@@ -675,3 +675,43 @@ def test_findings_are_capped_per_rule_per_item_and_the_rest_counted() -> None:
         "left out (the first 100 are shown)"
     ]
     assert_good_file_still_linted(result)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_subdirectory_is_reported() -> None:
+    Path("docs/locked").mkdir(parents=True)
+    Path("docs/locked/hidden.md").write_text(GOOD_TEXT, encoding="utf-8")
+    Path("docs/prd.md").write_text(GOOD_TEXT, encoding="utf-8")
+    os.chmod("docs/locked", 0)
+    try:
+        result = run("check", "docs", "--select", "PRD101")
+        alone = run("check", "docs/locked")
+    finally:
+        os.chmod("docs/locked", 0o755)
+    assert_one_error(
+        result, "prdlint: error: docs/locked: cannot list directory: permission denied"
+    )
+    assert result.stdout.splitlines()[0] == GOOD_FINDING.replace("prd.md", "docs/prd.md")
+    assert_one_error(alone, "prdlint: error: docs/locked: cannot list directory: permission denied")
+
+
+def test_unreadable_subdirectory_is_reported_even_as_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Root lists any folder, so the refusal the kernel gives other users is simulated.
+    Path("docs/locked").mkdir(parents=True)
+    Path("docs/locked/hidden.md").write_text(GOOD_TEXT, encoding="utf-8")
+    Path("docs/prd.md").write_text(GOOD_TEXT, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:
+        if os.path.basename(os.fspath(path)) == "locked":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = run("check", "docs", "--select", "PRD101")
+    assert_one_error(
+        result, "prdlint: error: docs/locked: cannot list directory: permission denied"
+    )
+    assert result.stdout.splitlines()[0] == GOOD_FINDING.replace("prd.md", "docs/prd.md")
+    alone = run("check", "docs/locked")
+    assert_one_error(alone, "prdlint: error: docs/locked: cannot list directory: permission denied")
