@@ -7,14 +7,13 @@ import codecs
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from prdlint.boundedio import MAX_FILE_BYTES
 from prdlint.model import Item
 from prdlint.readers.markdown import ReadSettings
 
 ReadFunction = Callable[[str, str, ReadSettings], list[Item]]
 
-# Markdown takes ~40x its size in memory while parsed: 16 MiB stays near 650 MB and
-# 40 s, and still holds a 100,000-story list. Larger files are refused up front.
-MAX_FILE_BYTES = 16 * 1024 * 1024
+__all__ = ["MAX_FILE_BYTES", "READERS", "InputError", "decode", "reader_for"]
 
 
 class InputError(Exception):
