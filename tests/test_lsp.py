@@ -265,3 +265,25 @@ def test_a_file_over_the_size_limit_gets_checks_notice(tmp_path: Path) -> None:
     assert run_session(tmp_path, scenario) == [
         ("prdlint", None, 0, 0, 0, 0, "prdlint: file too large (16 MiB; the limit is 16 MiB)")
     ]
+
+
+WRAPPED = "# Checkout\n\nAs a shopper, I want prices\nkept in Redis, so that pages load.\n\n" + (
+    "- Given a cart, when I open it, then I see totals.\n"
+)
+
+
+def test_disable_for_this_line_inside_a_paragraph_goes_at_the_line_end(tmp_path: Path) -> None:
+    # A directive line above "kept in Redis" would end the paragraph and split the story.
+    async def scenario(session: Session) -> tuple[str, list[Row]]:
+        uri = session.open("prd.md", WRAPPED)
+        action = await _fix(session, uri, "Disable solution-prescriptive for this line")
+        edited = apply_edits(WRAPPED, _text_edits(action, uri))
+        session.change(uri, edited)
+        return edited, _rows(await session.diagnostics(uri))
+
+    edited, after = run_session(tmp_path, scenario)
+    assert edited == WRAPPED.replace(
+        "pages load.\n",
+        "pages load. <!-- prdlint-disable-line solution-prescriptive -- reason -->\n",
+    )
+    assert after == []
