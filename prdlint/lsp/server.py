@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -199,8 +200,6 @@ def serve() -> None:
     fd 1 pointed at stderr, so a stray print (ours, a plugin's) cannot corrupt the stream."""
     protocol_fd = os.dup(1)
     os.dup2(2, 1)
-    import sys
-
     sys.stdout = sys.stderr
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     with os.fdopen(protocol_fd, "wb", buffering=0) as out:
