@@ -297,3 +297,46 @@ def test_disable_for_this_line_inside_a_paragraph_goes_at_the_line_end(tmp_path:
         "pages load. <!-- prdlint-disable-line solution-prescriptive -- reason -->\n",
     )
     assert after == []
+
+
+PACKED = (
+    "# Checkout\n\n"
+    "- As a shopper, I want orders sent through Kafka, so that I get them sooner.\n"
+    "  - Given an order, when I pay, then I see it confirmed.\n"
+)
+STACK_PACK = Path(__file__).resolve().parents[1] / "examples" / "rule-packs" / "acme-stack.yaml"
+
+
+def test_rule_packs_and_plugins_run_and_a_broken_pack_is_one_diagnostic(tmp_path: Path) -> None:
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    pack = packs / "stack.yaml"
+    pack.write_text(STACK_PACK.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / ".prdlint.yaml").write_text("rule-packs: [packs]\n", encoding="utf-8")
+
+    async def scenario(
+        session: Session,
+    ) -> tuple[list[types.Diagnostic], list[Row], list[Row], list[types.Diagnostic]]:
+        # The story list is opened first so its diagnostics arrive before the pack breaks.
+        stories = session.open("stories.txt", "See JIRA-123.\n", language="plaintext")
+        uri = session.open("prd.md", PACKED)
+        from_plugin = await session.diagnostics(stories)
+        before = await session.diagnostics(uri)
+        pack.write_text("rules: [\n", encoding="utf-8")
+        session.files_changed(pack)
+        broken = _rows(await session.diagnostics(uri))
+        pack.write_text(STACK_PACK.read_text(encoding="utf-8"), encoding="utf-8")
+        session.files_changed(pack)
+        return [*from_plugin, *before], broken, _rows(await session.diagnostics(uri)), before
+
+    seen, broken, fixed, before = run_session(tmp_path, scenario)
+    by_rule = {d.source: d for d in seen}
+    plugin, stack = by_rule["story-mentions-ticket"], by_rule["acme-stack-term"]
+    assert (plugin.code, plugin.range.start.line, plugin.range.start.character) == ("EXA101", 0, 4)
+    assert (stack.code, stack.range.start.line, stack.range.start.character) == ("ACME101", 2, 43)
+    assert stack.code_description is not None
+    assert stack.code_description.href == pack.resolve().as_uri()
+    assert plugin.code_description is None  # a plugin has no docs file to point at
+    assert len(broken) == 1 and broken[0][:6] == ("prdlint", None, 0, 0, 0, 0)
+    assert "stack.yaml" in str(broken[0][6])
+    assert fixed == _rows(before)
