@@ -72,6 +72,34 @@ def test_an_edit_changes_the_diagnostics_and_close_clears_them(tmp_path: Path) -
     ]
 
 
+def test_incremental_edits_and_crlf_text_keep_positions(tmp_path: Path) -> None:
+    async def scenario(session: Session) -> list[list[Row]]:
+        uri = session.open("prd.md", PRD.replace("\n", "\r\n"))
+        seen = [_rows(await session.diagnostics(uri))]
+        session.edit(uri, 2, 38, 43, "Memcached")  # "Redis" -> "Memcached", in place
+        seen.append(_rows(await session.diagnostics(uri)))
+        return seen
+
+    memcached = REDIS.replace("Redis", "Memcached")
+    assert run_session(tmp_path, scenario) == [
+        [("solution-prescriptive", "PRD101", 2, 38, 2, 43, REDIS)],
+        [("solution-prescriptive", "PRD101", 2, 38, 2, 47, memcached)],
+    ]
+
+
+def test_the_server_asks_the_client_to_watch_configs_and_packs(tmp_path: Path) -> None:
+    async def scenario(session: Session) -> list[types.Registration]:
+        await session.diagnostics(session.open("prd.md", PRD))  # initialized has been handled
+        return session.registrations
+
+    (registration,) = run_session(tmp_path, scenario)
+    assert registration.method == "workspace/didChangeWatchedFiles"
+    options = registration.register_options  # arrives as plain JSON
+    globs = [w["globPattern"] for w in options["watchers"]]
+    assert globs == ["**/.prdlint.yaml", "**/.prdlint.yml", "**/pyproject.toml", "**/*.yaml",
+                     "**/*.yml"]  # fmt: skip
+
+
 def test_positions_are_in_the_negotiated_encoding(tmp_path: Path) -> None:
     # "🛒" is one code point, two UTF-16 units and four UTF-8 bytes before the term.
     text = PRD.replace("prices kept", "🛒 prices kept")

@@ -27,6 +27,8 @@ from prdlint.lsp.protocol import diagnostic, hover_text, problem_diagnostic
 from prdlint.readers import FileReader
 
 DEBOUNCE = 0.1  # seconds of quiet after a change before linting
+# Files whose change can change every document's findings: configs and rule packs.
+WATCHED = ("**/.prdlint.yaml", "**/.prdlint.yml", "**/pyproject.toml", "**/*.yaml", "**/*.yml")
 logger = logging.getLogger("prdlint.lsp")
 
 
@@ -126,6 +128,22 @@ def _is_config(uri: str) -> bool:
 
 def build_server() -> PrdlintServer:
     server = PrdlintServer()
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: PrdlintServer, params: types.InitializedParams) -> None:
+        workspace = ls.client_capabilities.workspace
+        watch = workspace.did_change_watched_files if workspace else None
+        if watch is None or not watch.dynamic_registration:
+            return  # the client will not watch for us; saves of open configs still relint
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern=glob) for glob in WATCHED]
+        )
+        registration = types.Registration(
+            id="prdlint-config-watch",
+            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=options,
+        )
+        ls.client_register_capability(types.RegistrationParams([registration]))
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: PrdlintServer, params: types.DidOpenTextDocumentParams) -> None:
