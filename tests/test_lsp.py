@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from lsprotocol import types
@@ -368,3 +370,20 @@ def test_rule_packs_and_plugins_run_and_a_broken_pack_is_one_diagnostic(tmp_path
     assert len(broken) == 1 and broken[0][:6] == ("prdlint", None, 0, 0, 0, 0)
     assert "stack.yaml" in str(broken[0][6])
     assert fixed == _rows(before)
+
+
+def test_without_pygls_the_command_says_what_to_install(tmp_path: Path) -> None:
+    blocked = (
+        "import sys; sys.modules['pygls'] = sys.modules['lsprotocol'] = None; "
+        "from prdlint.cli import main; sys.argv = ['prdlint', 'server']; main()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", blocked], cwd=tmp_path, capture_output=True, text=True,
+        timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "prdlint: error: the language server needs pygls (lsprotocol is missing): "
+        "pip install 'prdlint[server]'\n"
+    )
