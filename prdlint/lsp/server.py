@@ -201,10 +201,26 @@ def build_server() -> PrdlintServer:
         if shown is None:
             return None
         return actions.code_actions(
-            uri, shown.lines, shown.result, params.range, ls.root, ls.encoding, shown.markdown
+            uri,
+            shown.lines,
+            shown.result,
+            params.range,
+            _home(uri, ls.root),
+            ls.encoding,
+            shown.markdown,
         )
 
     return server
+
+
+def _home(uri: str, root: Path) -> Path:
+    """Where a new config for this document goes: the workspace root when the document is
+    in it (its config search reaches the root), else the document's own folder."""
+    fs_path = to_fs_path(uri) if uri.startswith("file:") else None
+    if fs_path is None:
+        return root
+    folder = Path(fs_path).parent
+    return root if folder.is_relative_to(root) else folder
 
 
 def _contains(span: types.Range, position: types.Position) -> bool:
