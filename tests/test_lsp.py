@@ -262,7 +262,7 @@ def test_a_broken_config_is_one_diagnostic_until_fixed(tmp_path: Path) -> None:
 
     broken, fixed, logs, session = run_session(tmp_path, scenario)
     message = (
-        "prdlint: unknown rule 'no-such-rule' in select "
+        f"prdlint: {config}: key 'select': unknown rule 'no-such-rule' "
         "(see `prdlint rules` for names, codes and tags)"
     )
     assert broken == [("prdlint", None, 0, 0, 0, 0, message)]
