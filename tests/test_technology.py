@@ -165,3 +165,65 @@ def test_sections_that_record_technical_constraints_are_exempt() -> None:
 def test_gazetteer_files_ship_inside_the_rules_folder() -> None:
     # rules/ is force-included in the wheel as prdlint/_rules: the data ships with it
     assert (Path(__file__).parents[1] / "rules" / "technology" / "libraries.txt").is_file()
+
+
+# -- technical-task ---------------------------------------------------------------------
+
+TT = "technical-task"
+TT_MESSAGE = (
+    "is a technical task ({}), not a user story; track it as a task or tie it to a user outcome"
+)
+
+
+def test_technical_task_finds_team_chores_in_plain_words() -> None:
+    text = (
+        "Set up a build pipeline\n"
+        "Configure nightly deploys\n"
+        "Write end-to-end tests for checkout\n"
+        "Persistence layer (entities, migrations, seed data)\n"
+        "Profiling of the raw event data\n"
+        "Move config files under /etc/app\n"
+        "Add CI for the mobile app\n"
+        "Schedule nightly backups\n"
+    )
+    assert [
+        (f.rule, f.location.line, f.location.column, f.message) for f in lint_story(text, TT)
+    ] == [
+        (TT, 1, 1, TT_MESSAGE.format("Set up a build pipeline")),
+        (TT, 2, 1, TT_MESSAGE.format("Configure nightly deploys")),
+        (TT, 3, 1, TT_MESSAGE.format("Write end-to-end tests for")),
+        (TT, 4, 1, TT_MESSAGE.format("Persistence layer")),
+        (TT, 5, 1, TT_MESSAGE.format("Profiling")),
+        (TT, 6, 1, TT_MESSAGE.format("Move config files")),
+        (TT, 7, 1, TT_MESSAGE.format("Add CI")),
+        (TT, 8, 1, TT_MESSAGE.format("Schedule nightly backups")),
+    ]
+
+
+def test_technical_task_finds_a_technology_taken_up_with_nobody_speaking() -> None:
+    text = "I want to use React 18 and dotnet core 8.0 for the front and backend.\n"
+    assert brief(lint_story(text, TT)) == [(TT, 1, 15, "React")]
+
+
+def test_technical_task_leaves_user_behaviour_and_customers_who_develop() -> None:
+    text = (
+        "Add a discount code to the checkout\n"
+        "Move books to the library shelf\n"
+        "Add logging of failed sign-ins to the admin audit page\n"
+        "As a shopper, I want to see my order history\n"
+        "As a developer using our API, I want to write integration tests against a sandbox\n"
+        "Implement real-time notifications via WebSocket\n"
+        "Sign Up Page - I want to use firebase authentication to enable users sign up.\n"
+    )
+    assert brief(lint_story(text, TT)) == []
+
+
+def test_technical_task_skips_sections_that_record_technical_constraints() -> None:
+    text = (
+        "# Shop\n\n"
+        "## Requirements\n\n"
+        "- Set up a build pipeline.\n\n"
+        "## Technical assumptions\n\n"
+        "- Write unit tests for every service.\n"
+    )
+    assert brief(lint_markdown(text, TT)) == [(TT, 5, 3, "Set up a build pipeline")]

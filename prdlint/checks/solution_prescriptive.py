@@ -88,7 +88,7 @@ def technology_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int
 
 @check("solution-prescriptive")
 def solution_prescriptive(item: Item, ctx: Context) -> Iterator[Hit]:
-    if in_design_document(item, ctx) or _records_constraints(item):
+    if in_design_document(item, ctx) or records_constraints(item):
         return
     technical_user = is_technical_persona(item)
     for part, start, end in regions(item):
@@ -188,5 +188,6 @@ _CONSTRAINT_HEADING = re.compile(
 )
 
 
-def _records_constraints(item: Item) -> bool:
+def records_constraints(item: Item) -> bool:
+    """Whether the item sits under a heading whose job is to record technical constraints."""
     return any(_CONSTRAINT_HEADING.search(heading) for heading in item.heading_path)
