@@ -202,7 +202,7 @@ def test_technical_task_finds_team_chores_in_plain_words() -> None:
 
 def test_technical_task_finds_a_technology_taken_up_with_nobody_speaking() -> None:
     text = "I want to use React 18 and dotnet core 8.0 for the front and backend.\n"
-    assert brief(lint_story(text, TT)) == [(TT, 1, 15, "React")]
+    assert brief(lint_story(text, TT)) == [(TT, 1, 11, "use React")]  # PRD101 names "React"
 
 
 def test_technical_task_leaves_user_behaviour_and_customers_who_develop() -> None:
@@ -227,3 +227,11 @@ def test_technical_task_skips_sections_that_record_technical_constraints() -> No
         "- Write unit tests for every service.\n"
     )
     assert brief(lint_markdown(text, TT)) == [(TT, 5, 3, "Set up a build pipeline")]
+
+
+def test_a_chore_and_the_technology_it_takes_up_are_reported_at_different_words() -> None:
+    text = "Setup SendGrid to send emails\n"
+    assert brief(lint_story(text, SOL, TT)) == [
+        (TT, 1, 1, "Setup SendGrid"),
+        (SOL, 1, 7, "SendGrid"),
+    ]

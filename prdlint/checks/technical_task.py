@@ -135,8 +135,9 @@ def _named_technology(text: str, start: int, end: int) -> Span | None:
         at, to = mention.start, mention.end
         if not start <= at < end or users_own_technology(text, start, at, to):
             continue
-        if _TAKE_UP.search(text, max(start, at - 60), at):
-            return at, to
+        verbs = list(_TAKE_UP.finditer(text, max(start, at - 60), at))
+        if verbs:  # the chore is the taking up: "use React 18", not the name PRD101 reports
+            return verbs[-1].start(), to
     return None
 
 
@@ -214,6 +215,6 @@ def _tool_setup(text: str, start: int, end: int) -> Span | None:
     """A tool verb with a named technology a few words on."""
     for verb in _TOOL_VERB.finditer(text, start, end):
         tech = _technology(text, verb.end(), min(end, verb.end() + 40))
-        if tech is not None:
-            return tech
+        if tech is not None:  # "Setup SendGrid": the chore, not the name PRD101 reports
+            return verb.start(), tech[1]
     return None
