@@ -235,3 +235,16 @@ def test_a_chore_and_the_technology_it_takes_up_are_reported_at_different_words(
         (TT, 1, 1, "Setup SendGrid"),
         (SOL, 1, 7, "SendGrid"),
     ]
+
+
+def test_a_team_role_asking_for_a_technology_is_reported_from_the_speaker_on() -> None:
+    text = "As a DevOps engineer, I want New Relic to watch every service.\n"
+    assert brief(lint_story(text, SOL, TT)) == [
+        (TT, 1, 1, "As a DevOps engineer, I want New Relic"),
+        (SOL, 1, 30, "New Relic"),
+    ]
+
+
+def test_managed_services_are_named_by_kind_too() -> None:
+    assert _found("Host it on a backend-as-a-service") == [("backend-as-a-service", "mechanisms")]
+    assert _found("errors go to a monitoring SaaS") == [("monitoring SaaS", "mechanisms")]

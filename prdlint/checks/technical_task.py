@@ -172,7 +172,7 @@ def technical_task(item: Item, ctx: Context) -> Iterator[Hit]:
             # (entities, migrations, seed data)") or a named technology as the whole request
             span = _team_work(part.text, start, end) or _named_technology(part.text, start, end)
         if span is None and role is not None:
-            span = _technology(part.text, start, end)
+            span = _team_asks_for(part.text, start, end)
         if span is not None and not ctx.is_allowed(part.text[span[0] : span[1]]):
             yield Hit(part, span[0], span[1])
             return
@@ -209,6 +209,15 @@ def _technology(text: str, start: int, end: int) -> Span | None:
         if not users_own_technology(text, start, at, to):
             return at, to
     return None
+
+
+def _team_asks_for(text: str, start: int, end: int) -> Span | None:
+    """The team's voice asking for a technology: reported from the speaker on ("As a DevOps
+    engineer, I want New Relic"), so that the name itself is solution-prescriptive's."""
+    tech = _technology(text, start, end)
+    if tech is None:
+        return None
+    return (0, tech[1]) if tech[1] <= 80 else tech
 
 
 def _tool_setup(text: str, start: int, end: int) -> Span | None:
