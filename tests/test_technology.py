@@ -248,3 +248,11 @@ def test_a_team_role_asking_for_a_technology_is_reported_from_the_speaker_on() -
 def test_managed_services_are_named_by_kind_too() -> None:
     assert _found("Host it on a backend-as-a-service") == [("backend-as-a-service", "mechanisms")]
     assert _found("errors go to a monitoring SaaS") == [("monitoring SaaS", "mechanisms")]
+
+
+def test_a_story_whose_beneficiary_is_a_part_of_the_system_is_a_technical_task() -> None:
+    text = (
+        "As a user, I want an endpoint to fetch all reviews so that the frontend can show them.\n"
+        "As a staff member, I want quick answers to support issues, so that service can proceed.\n"
+    )
+    assert brief(lint_story(text, TT)) == [(TT, 1, 19, "an endpoint to fetch all reviews")]

@@ -16,8 +16,9 @@ from prdlint.checks._text import (
 )
 from prdlint.checks.database_detail import DATABASE_DETAIL
 from prdlint.checks.solution_prescriptive import records_constraints, technology_spans
-from prdlint.model import Hit, Item
+from prdlint.model import Hit, Item, Part
 from prdlint.rule import Context
+from prdlint.story import Story
 
 # Work only the team needs, whoever asks for it.
 _CHORE = re.compile(
@@ -158,6 +159,10 @@ def technical_task(item: Item, ctx: Context) -> Iterator[Hit]:
         return
     found = story_of(item)
     role = found[1].role_text if found and found[1].role else None
+    if found is not None and role is not None and _system_benefits(found):
+        part, story = found  # the beneficiary is the frontend, not a person: a chore
+        yield Hit(part, story.means[0], story.means[1])
+        return
     if role is not None and not is_team_role(role):
         return  # a user-facing persona asked for it: judge the story, not the chore words
     visible = _user_visible(item)
@@ -176,6 +181,19 @@ def technical_task(item: Item, ctx: Context) -> Iterator[Hit]:
         if span is not None and not ctx.is_allowed(part.text[span[0] : span[1]]):
             yield Hit(part, span[0], span[1])
             return
+
+
+# A reason whose beneficiary is a part of the system, not a person: "so that the frontend
+# can display them", "so that the API responds faster".
+_SYSTEM_BENEFICIARY = re.compile(
+    r"(?i:^\W*(?:(?:so\s+that|so|in\s+order\s+for)\s+)?(?:the\s+|our\s+)?(?:frontend|front-end|"
+    r"backend|back-end|server|api|database|db|client\s+app|codebase|"
+    r"pipeline|build|app\s+server)\s+(?:can|could|will|is|are|does|doesn't|stays?|runs?)\b)"
+)
+
+
+def _system_benefits(found: tuple[Part, Story]) -> bool:
+    return bool(_SYSTEM_BENEFICIARY.match(found[1].ends_text))
 
 
 # An order to the team: "Create ...", "DB: Register ...", "m10: Persist ...".
