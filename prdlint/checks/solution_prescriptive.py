@@ -56,13 +56,14 @@ _INDEXED = re.compile(
 )
 
 
+# Sign-in delegated to an identity service the team picks (Okta, Auth0, Cognito, LDAP). Social
+# sign-in ("sign up via GitHub or Google") is the user's own account, not a build choice.
 _IDENTITY_PROVIDER = re.compile(
     r"(?i:\b(?:sign(?:s|ing|ed)?[\s-]*(?:in|on|up)|log(?:s|ging|ged)?[\s-]*(?:in|on)|login|sso|"
     r"single[\s-]sign[\s-]on|authenticat\w*)\s+(?:\w+\s+){0,3}?(?:with|via|through|using|by)\s+"
     r"(?:an?\s+|their\s+|my\s+|the\s+)?)"
-    r"(?P<idp>Google|Facebook|GitHub|GitLab|Apple|Microsoft|Twitter|LinkedIn|Discord|Amazon|Steam|"
-    r"Okta|Auth0|Azure\s+AD|Entra\s+ID|Keycloak|Cognito|Firebase|Active\s+Directory|LDAP|SAML|"
-    r"OAuth\s*2?(?:\.0)?|OpenID(?:\s+Connect)?)\b"
+    r"(?P<idp>Okta|Auth0|Azure\s+AD|Entra\s+ID|Keycloak|Cognito|Firebase|Active\s+Directory|LDAP|"
+    r"SAML|OAuth\s*2?(?:\.0)?|OpenID(?:\s+Connect)?|FusionAuth|Clerk|Supabase\s+Auth)\b"
 )
 # Code named in the text: calls ("window.confirm()", "Cart.applyCoupon()"), verb-led
 # camelCase names ("applyCoupon", "getUserById"), source files ("Profile.vue").
