@@ -120,6 +120,7 @@ def test_the_users_own_tools_and_formats_are_not_flagged() -> None:
         "I would like JupyterLab to be aware of my datasets.\n"
         "The system must sign users in [NEEDS CLARIFICATION: email, SSO or OAuth?]\n"
         "As a researcher, I want to import and export from MS-SQL.\n"
+        "As a seller, I want to connect my Stripe account, so that payouts reach me.\n"
     )
     assert brief(lint_story(text, SOL)) == []
 

@@ -140,18 +140,24 @@ _QUESTION = re.compile(r"[^.!?\n]{0,80}\?")
 
 
 def _users_own(text: str, start: int, mention: Mention) -> bool:
-    return users_own_technology(text, start, mention.start, mention.end) or _users_system(
-        text, start, mention.start
+    return (
+        users_own_technology(text, start, mention.start, mention.end)
+        or _users_system(text, start, mention.start)
+        or _USERS_ACCOUNT.match(text, mention.end) is not None
     )
 
 
+# "log in using Active Directory credentials", "my Stripe account": accounts the user has.
+_USERS_ACCOUNT = re.compile(r"(?i:[\s-]+(?:credentials|accounts?|logins?|ids?|usernames?)\b)")
+
+
 # The user's own system the product exchanges data with: "import/export from MS-SQL",
-# "integrate the archive with existing systems such as LDAP".
+# "integrate the archive with existing systems such as LDAP", "connect my Stripe account".
 _USERS_SYSTEM = re.compile(
     r"(?i:\b(?:import|export|download|upload|sync|synchroni[sz]e)\w*(?:/\w+)?\s+"
     r"(?:[\w-]+\s+){0,4}?(?:from|to|into|with)\s+(?:an?\s+|my\s+|our\s+|the\s+)?$"
     r"|\bintegrat\w*\b[^.;]{0,60}$|\bexisting\b[^.;]{0,40}\bsuch\s+as\s+$"
-    r"|\b(?:that|which)\s+(?:involves?|runs?\s+on)\s+$)"
+    r"|\b(?:that|which)\s+(?:involves?|runs?\s+on)\s+$|\b(?:my|their|your)\s+(?:own\s+)?$)"
 )
 
 
