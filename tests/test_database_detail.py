@@ -271,3 +271,12 @@ def test_a_jira_acceptance_criteria_field_is_read() -> None:
     ] == [
         (2, 3, "acceptance-criteria", "Add a carrier column"),
     ]
+
+
+def test_reported_spans_are_public_for_other_rules() -> None:
+    from prdlint.checks.database_detail import reported_spans
+    from prdlint.model import Part
+
+    part = Part.at("story", "Keep orders in PostgreSQL.\nAdd a notes column to the orders table", 1)
+    assert [part.text[a:b] for a, b in reported_spans(part)] == ["PostgreSQL", "Add a notes column"]
+    assert reported_spans(Part.at("story", "As a developer, I want a MySQL connector.", 1)) == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from prdlint.checks import check
 from prdlint.checks._gate import GatedPatterns
@@ -14,7 +14,7 @@ from prdlint.checks._text import (
     regions,
     users_own_technology,
 )
-from prdlint.model import Hit, Item
+from prdlint.model import Hit, Item, Part
 from prdlint.rule import Context
 
 _NAME = r"(?:`[^`]{1,40}`|\"[^\"]{1,40}\"|'[^']{1,40}'|[A-Za-z_][\w.]*)"
@@ -137,16 +137,34 @@ def database_detail(item: Item, ctx: Context) -> Iterator[Hit]:
     if in_design_document(item, ctx):
         return
     for part, start, end in regions(item):
-        lines: set[int] = set()  # one finding per line: the line is what the author rewrites
-        for at, to in _spans(part.text, start, end):
-            span = part.text[at:to]
-            if ctx.is_allowed(span) or users_own_technology(part.text, start, at, to):
-                continue
-            line = part.position(at)[0]
-            if line not in lines:
-                lines.add(line)
-                yield Hit(part, at, to)
+        for at, to in reported_spans(part, start, end, ctx.is_allowed):
+            yield Hit(part, at, to)
     yield from _code_blocks(item, ctx)
+
+
+def reported_spans(
+    part: Part,
+    start: int = 0,
+    end: int | None = None,
+    allowed: Callable[[str], bool] | None = None,
+) -> list[tuple[int, int]]:
+    """The spans of `part` this rule reports (one per line: the line is what the author
+    rewrites), without the user's own technology. Public so that another rule can leave a
+    span to this one (a database product is database detail, not a second finding).
+    `allowed` says which matched texts the user allows (default: none)."""
+    stop = len(part.text) if end is None else end
+    lines: set[int] = set()
+    spans = []
+    for at, to in _spans(part.text, start, stop):
+        if (allowed is not None and allowed(part.text[at:to])) or users_own_technology(
+            part.text, start, at, to
+        ):
+            continue
+        line = part.position(at)[0]
+        if line not in lines:
+            lines.add(line)
+            spans.append((at, to))
+    return spans
 
 
 _CODE_MESSAGE = "dictates the data model ({} in a code block); say what the user needs to see or do"
