@@ -184,6 +184,16 @@ def _code_blocks(item: Item, ctx: Context) -> Iterator[Hit]:
         yield Hit(part, start, end if end != -1 else len(part.text), _CODE_MESSAGE.format(evidence))
 
 
+def first_on_line(text: str, line_start: int) -> tuple[int, int] | None:
+    """The span this rule reports on the line of `text` starting at `line_start` (its first
+    data-model detail that is not the user's own technology), or None."""
+    line_end = text.find("\n", line_start)
+    for at, to in _spans(text, line_start, len(text) if line_end == -1 else line_end):
+        if not users_own_technology(text, 0, at, to):
+            return at, to
+    return None
+
+
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The named patterns and the plain-words schema work, in text order."""
     found = GATED.spans(text, start, end)
