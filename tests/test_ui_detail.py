@@ -30,6 +30,8 @@ MESSAGE = "dictates visual design ({}); describe what the user must notice or do
         ("Show the total in bold", [(16, "in bold")]),
         ("Dropdown menu to select role: DJ, Band, Solo", [(1, "Dropdown menu")]),
         ("Use outlined text fields on the signup form", [(14, "text fields")]),
+        ('"snackbar" to confirm the story was saved.', [(2, "snackbar")]),
+        ("Add toast upon save success", [(5, "toast")]),
         (
             "Place the logout link at the far right of the navbar",
             [(23, "at the far right of the navbar")],
@@ -64,6 +66,7 @@ def test_widgets_placement_and_visual_states(text: str, expected: list[tuple[int
         "As an account holder, I want to know when my balance turns negative.",
         "As a user, I want to tick the box to accept the terms.",
         "Tab Bar: the open tabs in order",
+        'Upon clicking "Save" in the Add Cases modal and the modal closes',
         "As a gardener, I want to know when my plants turn yellow.",
         "As a player, I want to earn a badge when I finish a level.",
         "As a tester, I want a 50% discount code for staging.",

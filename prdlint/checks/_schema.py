@@ -354,7 +354,17 @@ def _noun_hit(sentence: _Sentence, index: int) -> bool:
             bool(after) and after[0] in {"on", "for"} and not _screen_or_owner_near(sentence, index)
         )
     if noun == "migration":
-        return verb in {"add", "adds", "added", "adding", "create", "creating", "new"}
+        return verb in {
+            "add",
+            "adds",
+            "added",
+            "adding",
+            "create",
+            "creates",
+            "created",
+            "creating",
+            "new",
+        }
     if noun == "schema":
         return not _screen_or_owner_near(sentence, index) and not _standard_fields(sentence)
     if noun in ("model", "entity", "class"):

@@ -43,7 +43,8 @@ _WIDGET = word_pattern(
 # Words that introduce a widget as the thing to build.
 _INTRODUCERS = frozenset(
     {"a", "an", "via", "with", "using", "through", "add", "adds", "adding", "use", "uses",
-     "show", "shows", "display", "displays", "include", "includes", "implement",
+     "show", "shows", "showing", "display", "displays", "include", "includes", "implement",
+     "create", "creates", "creating",
      "introduce", "provide", "provides", "put", "place", "by", "as", "new", "single",
      "simple", "small", "large", "big", "little", "separate"}
 )  # fmt: skip
@@ -140,20 +141,25 @@ _SCREEN_THING = re.compile(
 _TITLE_WORD_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
 
 
-_PURPOSE_AFTER = re.compile(r"\s+(?:to|for|with|that|which|showing|listing|of)\b", re.I)
+_PURPOSE_AFTER = re.compile(r"[\"'”’]?\s+(?:to|for|with|that|which|showing|listing|of)\b", re.I)
 
 
 def _introduced(text: str, start: int, at: int, end: int) -> bool:
     """Whether the widget at `at` is introduced as a choice: "a multi-select dropdown",
     "via sliders", "add a toggle", or the first words of the line ("Dropdown menu to
     select role")."""
-    words = _WORD.findall(text[max(start, at - 60) : at].casefold())
-    if not text[start:at].strip(" \t*_-•:"):
+    window = text[max(start, at - 60) : at]
+    words = _WORD.findall(window)
+    if not text[start:at].strip(" \t*_-•:\"'“‘"):
         return _PURPOSE_AFTER.match(text, end) is not None
     for count, word in enumerate(reversed(words)):
-        if word in _INTRODUCERS:
-            return True
-        if word in _BREAKS or count >= 3:
+        low = word.casefold()
+        if low in _INTRODUCERS:
+            # "in the Add Cases modal": a capitalised word mid-line is part of a name
+            return word == low or (
+                count == len(words) - 1 and not window[: window.rfind(word)].strip()
+            )
+        if low in _BREAKS or count >= 3:
             return False
     return False
 
