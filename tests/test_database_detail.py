@@ -43,6 +43,11 @@ MESSAGE = "dictates the data model ({}); say what the user needs to see or do"
         ("Partition the events table by month", 1, "Partition the events table"),
         ("Add an enum for order status", 1, "Add an enum"),
         (
+            "Rename internal history fields from history_fieldname to version_fieldname",
+            1,
+            "Rename internal history fields",
+        ),
+        (
             "Record for each visit: patient (foreign key), started (timestamp), notes (text)",
             24,
             "patient (foreign key)",
@@ -73,6 +78,7 @@ def test_schema_work_in_plain_words(text: str, column: int, snippet: str) -> Non
         "As an admin, I want to update the pricing model for annual plans.",
         "As a cashier, I want a new column for tips on the receipt",
         "Migrate customers to the new plan",
+        "Allow the user to rename the requests table column names",
         "As a researcher, I want to add a column to my exported CSV.",
         "As a farmer, I want to add a field to the farm.",
         "As a host, I want to create a table plan for the wedding.",

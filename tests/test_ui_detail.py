@@ -33,6 +33,17 @@ MESSAGE = "dictates visual design ({}); describe what the user must notice or do
         ('"snackbar" to confirm the story was saved.', [(2, "snackbar")]),
         ("Add toast upon save success", [(5, "toast")]),
         (
+            "Place the radio button at the top, as in the old app.",
+            [(1, "Place the radio button at the top")],
+        ),
+        ("Moved button to top header", [(1, "Moved button to top header")]),
+        ("Replacing drop list with button groups", [(11, "drop list"), (26, "button groups")]),
+        ("Show the event name in the third column", [(28, "third column")]),
+        (
+            "Story button move from top-left to right-bottom.",
+            [(24, "top-left"), (36, "right-bottom")],
+        ),
+        (
             "Place the logout link at the far right of the navbar",
             [(23, "at the far right of the navbar")],
         ),
@@ -67,6 +78,9 @@ def test_widgets_placement_and_visual_states(text: str, expected: list[tuple[int
         "As a user, I want to tick the box to accept the terms.",
         "Tab Bar: the open tabs in order",
         'Upon clicking "Save" in the Add Cases modal and the modal closes',
+        "As a user, I want to move my appointment to the top of the week",
+        "As a player, I want to move my piece to the left",
+        "As a manager, I want to deposit data directly into the archive.",
         "As a gardener, I want to know when my plants turn yellow.",
         "As a player, I want to earn a badge when I finish a level.",
         "As a tester, I want a 50% discount code for staging.",

@@ -10,6 +10,7 @@ to a user's own or on-screen object ("my board", "the signup form", "a table on 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -92,6 +93,11 @@ _USER_VERBS = _forms(
     "receive/receives,received,receiving",
     "get/gets,getting,got",
 )
+_GRANTS = frozenset({"allow", "allows", "let", "lets", "enable", "enables", "permit", "permits"})
+_USERS = frozenset(
+    {"user", "users", "customer", "customers", "them", "people", "anyone", "someone",
+     "members", "visitors", "admins", "administrators", "editors", "owners", "me", "us"}
+)  # fmt: skip
 _OWNERS = frozenset({"my", "your", "his", "her", "their", "own", "personal"})
 _DETERMINERS = frozenset(
     {"a", "an", "the", "this", "that", "these", "those", "our", "its", "each", "every",
@@ -472,8 +478,17 @@ def schema_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[
             yield span
 
 
+def _granted(sentence: _Sentence) -> bool:
+    """ "allow the user to rename the requests table columns": what the product lets its
+    users do with their own data is a feature, not the schema."""
+    lows = [low for low in sentence.lows if low != "the"]
+    return any(low in _GRANTS and nxt in _USERS for low, nxt in itertools.pairwise(lows))
+
+
 def _first_hit(sentence: _Sentence) -> tuple[int, int] | None:
     tokens = sentence.tokens
+    if sentence.low_set & _GRANTS and _granted(sentence):
+        return None
     if sentence.low_set & _SCHEMA_NOUNS:
         for index, low in enumerate(sentence.lows):
             if low in _SCHEMA_NOUNS and _noun_hit(sentence, index):
