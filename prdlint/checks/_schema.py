@@ -19,6 +19,7 @@ from dataclasses import dataclass
 _TOKEN = re.compile(r"`[^`\n]{1,60}`|[A-Za-z_][\w'.-]*[A-Za-z0-9_]|[A-Za-z_]|\d[\d.,]*|[^\w\s]")
 _CLAUSE_END = frozenset(".;!?")
 _CAMEL = re.compile(r"^[a-z]{2,}(?:[A-Z][a-z0-9]+)+$")
+_PASCAL = re.compile(r"^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$")
 _SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 
 
@@ -328,6 +329,14 @@ def _noun_hit(sentence: _Sentence, index: int) -> bool:
         return False
     if noun == "key":
         return bool(before) and before[-1] in _KEY_WORDS and sentence.verb_before(index) is not None
+    if noun == "entity" and _entity_work(sentence, index):
+        return True
+    if (
+        noun in ("column", "field")
+        and _holds_data(sentence, index)
+        and not _screen_or_owner_near(sentence, index)
+    ):
+        return True  # "a column to store the status"
     if noun in ("column", "field", "attribute", "property") and _typed_or_coded(sentence, index):
         return True  # "a JSON column", "a loyaltyTier attribute"
     verb = sentence.verb_before(index) or sentence.passive_verb_after(index)
@@ -376,6 +385,39 @@ def _noun_hit(sentence: _Sentence, index: int) -> bool:
     if noun in ("model", "entity", "class"):
         return _code_named(sentence, index)
     return False
+
+
+_NOT_DATA_ENTITY = frozenset(
+    {"legal", "business", "named", "reporting", "government", "corporate", "public",
+     "private", "separate", "political", "sovereign", "responsible", "contracting"}
+)  # fmt: skip
+_ENTITY_PARTS = frozenset(
+    {"field", "fields", "column", "columns", "attribute", "attributes", "property",
+     "properties", "relationship", "relationships", "called", "named"}
+)  # fmt: skip
+
+
+def _entity_work(sentence: _Sentence, index: int) -> bool:
+    """ "Add Status Entity", "the status entity needs the following fields", "a new entity
+    OccurrenceStatus": an entity of the data model, not a legal or business entity."""
+    if index > 0 and sentence.lows[index - 1] in _NOT_DATA_ENTITY:
+        return False
+    following = sentence.tokens[index + 1 : index + 2]
+    return (
+        sentence.verb_before(index) is not None
+        or bool(sentence.low_set & _ENTITY_PARTS)
+        or bool(following and _PASCAL.match(following[0].text))
+    )
+
+
+def _holds_data(sentence: _Sentence, index: int) -> bool:
+    after = sentence.after(index, 2)
+    if len(after) == 2 and after[0] == "to" and after[1] in _HOLD_VERBS:
+        return True
+    return bool(after) and after[0] in {"storing", "holding", "persisting"}
+
+
+_HOLD_VERBS = frozenset({"store", "hold", "persist", "save", "keep"})
 
 
 def _typed_or_coded(sentence: _Sentence, index: int) -> bool:

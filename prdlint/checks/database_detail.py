@@ -73,6 +73,7 @@ _PATTERNS = [
     r"\b(?:add|adding|create|creating|new)\s+(?:a\s+|an\s+)?constraints?\s+on\b)",
     r"(?i:\b(?:add|adding|create|creating|new)\s+(?:a\s+|an\s+)?(?:\w+\s+)?enum\b)",
     r"(?i:\bde[\s-]?normali[sz](?:e|es|ed|ing|ation)\b)",
+    r"\b(?:DDL|DAO|DAOs)\b",
     r"(?i:\b(?:schema|database|db)\s+migrations?\b|\bmigration\s+scripts?\b)",
     r"(?i:\bmigrate\s+the\s+(?:database|db|schema|tables?)\b)",
     r"(?i:\b(?:varchar|nvarchar|bigint|smallint|tinyint|int\(\d+\)|char\(\d+\)|decimal\(\d+|"
@@ -121,6 +122,7 @@ _ANCHORS: list[str | None] = [
     "constraint",
     "enum",
     "denormali normali",
+    "ddl dao daos",
     "migration",
     "migrate",
     "varchar nvarchar bigint smallint tinyint int char decimal auto nullable null",
