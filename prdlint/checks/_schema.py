@@ -469,10 +469,15 @@ def _code_named(sentence: _Sentence, index: int) -> bool:
     if index < 2:
         return False
     name = sentence.tokens[index - 1]
-    return is_identifier(name) or (
+    if is_identifier(name) or _PASCAL.match(name.text):
+        return True
+    # "Create Order model", "the Volunteer class": a class name, with the noun in lower case
+    # (a title's "Pricing Model" is a heading, not code)
+    return (
         name.text[:1].isupper()
         and name.low.isalpha()
-        and sentence.lows[index - 2] in {"the", "a", "an", "our", "each", "every"}
+        and sentence.tokens[index].text.islower()
+        and sentence.lows[index - 2] in {"the", "a", "an", "our", "each", "every"} | STRUCTURE_VERBS
     )
 
 
