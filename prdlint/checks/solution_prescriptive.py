@@ -13,7 +13,7 @@ from prdlint.checks._text import (
     regions,
     users_own_technology,
 )
-from prdlint.checks.database_detail import DATABASE_DETAIL
+from prdlint.checks.database_detail import first_on_line
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
 
@@ -176,12 +176,8 @@ def _left_to_database_detail(text: str, mention: Mention) -> bool:
     product."""
     if mention.name.category != "databases":
         return False
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    for match in DATABASE_DETAIL.finditer(text, line_start):
-        if users_own_technology(text, 0, match.start(), match.end()):
-            continue
-        return match.start() == mention.start
-    return False
+    reported = first_on_line(text, text.rfind("\n", 0, mention.start) + 1)
+    return reported is not None and reported[0] == mention.start
 
 
 # Sections whose job is to record technical constraints: naming technology there is the
