@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from prdlint.boundedio import read_regular_file
 from prdlint.errors import ConfigError
 from prdlint.model import Severity
 from prdlint.yamlload import YamlError, load_yaml
@@ -107,7 +108,7 @@ def from_mapping(data: Mapping[str, Any], path: Path | None) -> Config:
 
 def read_config_file(path: Path) -> Config:
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path)
     except OSError as error:
         raise ConfigError(f"{path}: cannot read config: {error.strerror}") from None
     try:
@@ -134,7 +135,7 @@ def read_config_file(path: Path) -> Config:
 
 def _has_prdlint_table(path: Path) -> bool:
     try:
-        return b"[tool.prdlint" in path.read_bytes()
+        return b"[tool.prdlint" in read_regular_file(path)
     except OSError:
         return False
 
@@ -151,7 +152,7 @@ def find_config(start: Path) -> Path | None:
 
 def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
     if explicit is not None:
-        if not explicit.is_file():
+        if not explicit.exists():  # a device or FIFO is refused by the read, with its reason
             raise ConfigError(f"{explicit}: config file not found")
         return read_config_file(explicit)
     found = find_config((start or Path.cwd()).resolve())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,6 +17,7 @@ from prdlint.engine import LintSettings
 from prdlint.errors import ConfigError, PrdlintError
 from prdlint.formatters import FormatOptions, load_formatter
 from prdlint.model import Report, Severity
+from prdlint.printable import one_line
 from prdlint.registry import Selection, all_rules, select_rules
 from prdlint.rule import Rule
 
@@ -50,13 +51,15 @@ def lint_options(function: F) -> F:
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         values = {name: kwargs.pop(name) for name in LintArgs.__dataclass_fields__}
+        if values["output"] == Path("-"):  # `-o -`: standard output, as for inputs
+            values["output"] = None
         return function(*args, lint=LintArgs(**values), **kwargs)
 
     decorators = [
         click.option("--format", "-f", "output_format", default="text", show_default=True,
                      help="Format: text, json, github, sarif, junit, markdown, gitlab, html."),
         click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-                     help="Write the report to this file instead of standard output."),
+                     help="Write the report to this file ('-': standard output)."),
         click.option("--config", "config_path", type=click.Path(path_type=Path),
                      help="Config file (default: nearest .prdlint.yaml or pyproject.toml)."),
         click.option("--select", multiple=True,
@@ -92,9 +95,10 @@ class RunSetup:
     known: tuple[Rule, ...] = ()  # every rule, selected or not (suppressions, per-file-ignores)
 
 
-def setup_run(lint: LintArgs) -> RunSetup:
-    """Config merged with CLI flags (flags win), and the rules the run uses."""
-    config = load_config(lint.config_path)
+def setup_run(lint: LintArgs, start: Path | None = None) -> RunSetup:
+    """Config merged with CLI flags (flags win), and the rules the run uses. The config is
+    the nearest one at or above `start` (default: the current directory)."""
+    config = load_config(lint.config_path, start)
     if lint.rule_packs:
         config = replace(config, rule_packs=(*config.rule_packs, *lint.rule_packs))
     if lint.select:
@@ -160,15 +164,54 @@ def use_color(no_color: bool, output: Path | None) -> bool:
     return sys.stdout.isatty()
 
 
+# Formats whose documents declare UTF-8 (JSON by its spec, SARIF, XML and HTML by their
+# headers): written as UTF-8 bytes whatever the terminal's encoding, so they stay valid.
+UTF8_FORMATS = frozenset({"json", "sarif", "html", "junit", "gitlab"})
+
+
 def emit(report: Report, output_format: str, output: Path | None, options: FormatOptions) -> None:
     text = load_formatter(output_format)(report, options)
+    if text and not text.endswith("\n"):
+        text += "\n"  # empty stays empty
     if output is None:
-        click.echo(text, nl=bool(text) and not text.endswith("\n"))  # empty stays empty
+        write_stdout(text, utf8=output_format in UTF8_FORMATS)
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        # errors="replace": a lone surrogate (from a Jira JSON escape) cannot be UTF-8.
+        output.write_text(text, encoding="utf-8", errors="replace")
     except OSError as error:
         raise PrdlintError(f"{output}: cannot write report: {error.strerror}") from None
+
+
+def write_stdout(text: str, utf8: bool) -> None:
+    """`text` on standard output in its encoding (or UTF-8), what it cannot encode replaced:
+    a cp1252 console or PYTHONIOENCODING=ascii shows '?' instead of crashing the run."""
+    stream = sys.stdout
+    if stream is None or not text:  # started with stdout closed: nothing can be shown
+        return
+    encoding = "utf-8" if utf8 else (getattr(stream, "encoding", None) or "utf-8")
+    data = text.encode(encoding, errors="replace")
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a text-only stream (an embedding program's)
+        stream.write(data.decode(encoding))
+        stream.flush()
+        return
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+def refuse_overwriting_inputs(output: Path | None, inputs: Iterable[Path]) -> None:
+    """PrdlintError when --output names one of the files being linted."""
+    if output is None or not output.exists():
+        return
+    for path in inputs:
+        try:
+            same = os.path.samefile(output, path)  # also through a symlink or hard link
+        except OSError:
+            continue
+        if same:
+            raise PrdlintError(f"{output}: --output would overwrite an input file; name another")
 
 
 def exit_code(report: Report, fail_on: Severity) -> int:
@@ -181,4 +224,6 @@ def exit_code(report: Report, fail_on: Severity) -> int:
 
 def report_problems(report: Report) -> None:
     for problem in report.problems:
-        click.echo(f"prdlint: error: {problem}", err=True)
+        click.echo(f"prdlint: error: {one_line(str(problem))}", err=True)
+    for notice in report.notices:
+        click.echo(f"prdlint: notice: {one_line(str(notice))}", err=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from prdlint.baseline import load_baseline, new_findings, write_baseline
+from prdlint.boundedio import read_stdin
 from prdlint.commands._common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -17,6 +18,7 @@ from prdlint.commands._common import (
     emit,
     exit_code,
     lint_options,
+    refuse_overwriting_inputs,
     report_problems,
     setup_run,
 )
@@ -67,6 +69,7 @@ def check(
     )
     baseline = load_baseline(baseline_path) if baseline_path else None
     targets, problems = collect_targets(paths, run.config)
+    refuse_overwriting_inputs(lint.output, (t.path for t in targets if t.path is not None))
     rules = run.selection.rules
     progress = Progress("files", len(targets)) if len(targets) >= PROGRESS_FROM else None
     report = lint_targets(
@@ -74,7 +77,7 @@ def check(
         rules,
         Linter(rules, run.settings),
         run.config,
-        sys.stdin.buffer.read,
+        read_stdin,  # only called when `-` is a target: a closed stdin is no error
         on_file=(lambda _: progress.advance()) if progress else None,
     )
     if progress:
