@@ -179,12 +179,3 @@ def test_missing_value_accepts_reasons_in_other_words() -> None:
         ("missing-value", 6, 21, "to export the user list"),
     ]
     assert findings[0].message == "gives no reason; add the benefit (so that ...)"
-
-
-def test_compound_story_story_list_line_that_is_only_a_title() -> None:
-    text = "Cart & checkout\nTerms and conditions\nSearch and filtering\nDrag and drop\n"
-    findings = lint_story(text, "compound-story")
-    assert brief(findings) == [("compound-story", 1, 1, "Cart & checkout")]
-    assert findings[0].message == (
-        "joins two features in its title (Cart & checkout); give each its own item"
-    )

@@ -177,16 +177,11 @@ _TITLE_TAIL = re.compile(r"\s*\((?:priority|p\d)[^)]*\)\s*$", re.IGNORECASE)
 
 
 def _title_hit(item: Item) -> Hit | None:
-    """A headed feature described in prose, or a story that is only a title ("Cart &
-    checkout" in a story list), whose title joins two areas. A title over a template story
-    ("As a ..., I want ...") is left to the story's own check."""
-    if item.kind not in ("story", "requirement"):
-        return None
+    """A headed feature described in prose whose title joins two areas. A title over a
+    template story ("As a ..., I want ...") is left to the story's own check."""
     title = item.part("title")
-    if title is None:
-        title = item.part("story")
-        if title is None or len(title.text.split()) > 6:
-            return None
+    if title is None or item.kind not in ("story", "requirement"):
+        return None
     if story_of(item) is not None or title.text.rstrip().endswith("."):
         return None  # a sentence, not a title
     lead = _TITLE_LEAD.match(title.text)
@@ -202,7 +197,7 @@ def _title_hit(item: Item) -> Hit | None:
     heads = [_AREA_OF.get(side.split()[-1][:5], side.split()[-1][:5]) for side in (first, second)]
     if heads[0] == heads[1] or _AREA_OF.get(first.split()[0][:5]) == heads[1]:
         return None
-    words = title.text[match.start("first") : match.end("second")]
+    words = match.group("first") + " & " + match.group("second")
     message = f"joins two features in its title ({words}); give each its own item"
     return Hit(part, match.start("first"), match.end("second"), message=message)
 
