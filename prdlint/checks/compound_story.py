@@ -197,7 +197,7 @@ def _title_hit(item: Item) -> Hit | None:
     heads = [_AREA_OF.get(side.split()[-1][:5], side.split()[-1][:5]) for side in (first, second)]
     if heads[0] == heads[1] or _AREA_OF.get(first.split()[0][:5]) == heads[1]:
         return None
-    words = match.group("first") + " & " + match.group("second")
+    words = title.text[match.start("first") : match.end("second")]
     message = f"joins two features in its title ({words}); give each its own item"
     return Hit(part, match.start("first"), match.end("second"), message=message)
 
