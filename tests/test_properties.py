@@ -4,11 +4,16 @@ an exception, and every finding points inside the input."""
 
 from __future__ import annotations
 
+import contextlib
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from prdlint.cli import cli
 from prdlint.config import Config
 from prdlint.engine import Linter, LintSettings
 from prdlint.model import Finding, Item
@@ -119,3 +124,49 @@ def test_decode_gives_text_or_one_input_error(data: bytes) -> None:
             assert str(error) and "\n" not in str(error)
         else:
             assert "\r" not in text
+
+
+# -- random bytes as every input kind, through the real command line -----------------------
+
+GOOD = b"- As a shopper, I want prices kept in Redis, so that pages load.\n"
+# The argument list for each input kind; the random bytes are written to INPUT.
+INPUT_KINDS = {
+    "markdown": ("prd.md", ["check", "prd.md"]),
+    "story list": ("stories.txt", ["check", "stories.txt"]),
+    "JSON export": ("export.json", ["check", "export.json"]),
+    "CSV export": ("export.csv", ["check", "export.csv"]),
+    "YAML config": ("config.yaml", ["check", "--config", "config.yaml", "good.md"]),
+    "TOML config": ("pyproject.toml", ["check", "--config", "pyproject.toml", "good.md"]),
+    "rule pack": ("pack.yaml", ["check", "--rules", "pack.yaml", "good.md"]),
+    "baseline": ("baseline.json", ["check", "--baseline", "baseline.json", "good.md"]),
+    "stdin": (None, ["check", "-", "good.md"]),
+}
+# Bytes that look a little like each kind, so the parsers get past their first check.
+SEEDS = [
+    b"", b"---\n", b"rules:\n  - ", b"select: [", b"[tool.prdlint]\n", b'{"issues": [',
+    b"Issue key,Summary\n", b"\xef\xbb\xbf", b"\xff\xfe", b"\x00", b"\x1b]52;c;", b"\xe9",
+    b'{"prdlint-baseline": 1, "findings": [', b"- As a user, I want ", b"\r\n",
+]  # fmt: skip
+random_input = st.lists(st.sampled_from(SEEDS) | st.binary(max_size=40), max_size=12).map(b"".join)
+CLI_SETTINGS = settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@CLI_SETTINGS
+@given(kind=st.sampled_from(sorted(INPUT_KINDS)), data=random_input)
+def test_random_bytes_as_any_input_exit_0_1_or_2_and_never_a_traceback(
+    kind: str, data: bytes
+) -> None:
+    name, args = INPUT_KINDS[kind]
+    with tempfile.TemporaryDirectory() as directory, contextlib.chdir(directory):
+        Path("good.md").write_bytes(GOOD)
+        if name is not None:
+            Path(name).write_bytes(data)
+        result = CliRunner().invoke(cli, args, input=data if name is None else b"")
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        kind,
+        result.exception,
+    )
+    assert result.exit_code in (0, 1, 2), (kind, result.exit_code, result.output)
+    assert "Traceback" not in result.output
+    if result.exit_code == 2:  # each problem one line, named by its source or flag
+        assert all(line.startswith("prdlint: ") for line in result.stderr.splitlines())
