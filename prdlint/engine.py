@@ -6,7 +6,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from prdlint import suppressions
 from prdlint.model import Finding, Hit, Item, ItemRef, Location, Part, Severity
 from prdlint.rule import Context, Rule
 
@@ -19,7 +18,6 @@ class LintSettings:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule -> options
     allow_terms: frozenset[str] = frozenset()
     explicit: frozenset[str] = frozenset()  # rule names the user selected by name
-    known_rules: frozenset[str] = frozenset()  # every rule name and code (casefolded) in the run
 
 
 def _clip(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
@@ -56,6 +54,7 @@ class Linter:
 
     def __init__(self, rules: Sequence[Rule], settings: LintSettings | None = None) -> None:
         self.settings = settings or LintSettings()
+        self.rules = tuple(rules)
         self.item_rules = [r for r in rules if r.scope == "item"]
         self.backlog_rules = [r for r in rules if r.scope == "backlog"]
         self._severity = {r.name: self.settings.severity.get(r.name, r.severity) for r in rules}
@@ -157,7 +156,6 @@ class Linter:
             ]
             if applicable:
                 findings.extend(self._backlog_findings(rule, applicable, ctx))
-        findings = suppressions.apply(findings, items, self)
         findings.sort(key=lambda f: f.sort_key)
         return findings
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from prdlint.config import Config
 from prdlint.engine import Linter
-from prdlint.model import InputProblem, Item, ItemRef, Report
+from prdlint.filters import DocumentDirectives, directives_of
+from prdlint.model import Finding, InputProblem, Item, ItemRef, Report
 from prdlint.readers import (
     FileReader,
     InputError,
@@ -149,13 +150,19 @@ def read_target(target: Target, settings: ReadSettings, stdin: Callable[[], byte
 
 
 def lint_batches(
-    batches: Iterable[Sequence[Item]], rules: Sequence[Rule], linter: Linter
-) -> tuple[list, list[ItemRef]]:  # type: ignore[type-arg]
-    findings = []
+    batches: Iterable[Sequence[Item]],
+    linter: Linter,
+    documents: list[DocumentDirectives] | None = None,
+) -> tuple[list[Finding], list[ItemRef]]:
+    """The engine's findings for each batch (not yet filtered) and the refs of the items;
+    the documents' directives go to `documents`, for prdlint/filters.py."""
+    findings: list[Finding] = []
     refs: list[ItemRef] = []
     for items in batches:
         findings.extend(linter.lint(items))
         refs.extend(ItemRef.of(item) for item in items if item.kind != "section")
+        if documents is not None:
+            documents.extend(directives_of(items))
     return findings, refs
 
 
@@ -166,7 +173,9 @@ def lint_targets(
     config: Config,
     stdin: Callable[[], bytes],
     on_file: Callable[[Target], None] | None = None,
+    documents: list[DocumentDirectives] | None = None,
 ) -> Report:
+    """Read and lint the targets: the engine's findings, before any filter."""
     settings = ReadSettings(skip_sections=config.skip_sections)
     problems: list[InputProblem] = []
 
@@ -181,6 +190,6 @@ def lint_targets(
             except RecursionError:
                 problems.append(InputProblem(target.display, "markup nested too deeply to read"))
 
-    findings, refs = lint_batches(batches(), rules, linter)
+    findings, refs = lint_batches(batches(), linter, documents)
     linted = len(targets) - len(problems)
     return Report(findings, refs, linted, {r.name: r for r in rules}, problems)

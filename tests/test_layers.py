@@ -10,8 +10,6 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parent.parent / "prdlint"
 
 # Lowest first. A module may import its own layer and the layers below, never above.
@@ -51,16 +49,6 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("run", ("prdlint.runner", "prdlint.session")),
     ("commands", ("prdlint.commands",)),
     ("app", ("prdlint.cli", "prdlint.__main__", "prdlint.docs")),
-)
-
-# Cycles present when this test was written; each is removed from here when fixed.
-KNOWN_CYCLES: tuple[frozenset[str], ...] = (
-    frozenset({"prdlint.engine", "prdlint.suppressions", "prdlint.readers.markdown"}),
-)
-KNOWN_UPWARD: tuple[tuple[str, str], ...] = (
-    ("prdlint.suppressions", "prdlint.engine"),
-    ("prdlint.suppressions", "prdlint.registry"),
-    ("prdlint.suppressions", "prdlint.readers.markdown"),
 )
 
 
@@ -180,35 +168,17 @@ def test_every_module_has_a_layer() -> None:
     assert [m for m in graph() if layer_of(m) < 0] == []
 
 
-def test_no_cycles_beyond_the_known_ones() -> None:
-    unexpected = [sorted(c) for c in cycles() if not any(c <= k for k in KNOWN_CYCLES)]
-    assert unexpected == []
+def test_no_import_cycles() -> None:
+    assert [sorted(c) for c in cycles()] == []
 
 
-def test_no_upward_imports_beyond_the_known_ones() -> None:
-    unexpected = sorted(upward_imports() - set(KNOWN_UPWARD))
+def test_no_upward_imports() -> None:
+    unexpected = sorted(upward_imports())
     named = [
         f"{a} ({LAYERS[layer_of(a)][0]}) -> {b} ({LAYERS[layer_of(b)][0]})" for a, b in unexpected
     ]
     assert named == []
 
 
-@pytest.mark.parametrize(
-    "known",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known cycle"))
-        for c in KNOWN_CYCLES
-    ],
-    ids=lambda c: "+".join(sorted(m.removeprefix("prdlint.") for m in c)),
-)
-def test_known_cycle_is_gone(known: frozenset[str]) -> None:
-    assert [sorted(c) for c in cycles() if len(c & known) > 1] == []
-
-
-@pytest.mark.parametrize(
-    "edge",
-    [pytest.param(e, marks=pytest.mark.xfail(strict=True, reason="known")) for e in KNOWN_UPWARD],
-    ids=lambda e: "->".join(m.removeprefix("prdlint.") for m in e),
-)
-def test_known_upward_import_is_gone(edge: tuple[str, str]) -> None:
-    assert edge not in upward_imports()
+def test_filters_depend_on_neither_engine_nor_registry() -> None:
+    assert graph()["prdlint.filters"] & {"prdlint.engine", "prdlint.registry"} == set()

@@ -15,8 +15,10 @@ import click
 from prdlint.config import Config, load_config
 from prdlint.engine import LintSettings
 from prdlint.errors import ConfigError, PrdlintError
+from prdlint.filters import FilterSettings
 from prdlint.formatters import FormatOptions, load_formatter
 from prdlint.model import Report, Severity
+from prdlint.per_file_ignores import PerFileIgnores
 from prdlint.registry import Selection, all_rules, select_rules
 from prdlint.rule import Rule
 
@@ -91,6 +93,19 @@ class RunSetup:
     settings: LintSettings
     known: tuple[Rule, ...] = ()  # every rule, selected or not (suppressions, per-file-ignores)
 
+    def filters(self, baseline: frozenset[str] | None = None) -> FilterSettings:
+        """The filter pass of this run: directives, per-file-ignores, then `baseline`."""
+        ignores = PerFileIgnores(
+            self.config.per_file_ignores, self.known, str(self.config.path or "config")
+        )
+        return FilterSettings(
+            rules={r.name: r for r in self.selection.rules},
+            known=frozenset(key.casefold() for r in self.known for key in (r.name, r.code)),
+            severity=self.config.severity,
+            per_file_ignores=ignores or None,
+            baseline=baseline,
+        )
+
 
 def setup_run(lint: LintArgs) -> RunSetup:
     """Config merged with CLI flags (flags win), and the rules the run uses."""
@@ -117,7 +132,6 @@ def setup_run(lint: LintArgs) -> RunSetup:
         options=config.options,
         allow_terms=config.allow_terms,
         explicit=selection.explicit,
-        known_rules=frozenset(key.casefold() for r in rules for key in (r.name, r.code)),
     )
     return RunSetup(config, selection, settings, tuple(rules))
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from prdlint.baseline import load_baseline, new_findings, write_baseline
+from prdlint import filters
+from prdlint.baseline import load_baseline, write_baseline
 from prdlint.commands._common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -21,7 +23,7 @@ from prdlint.commands._common import (
     setup_run,
 )
 from prdlint.engine import Linter
-from prdlint.per_file_ignores import PerFileIgnores
+from prdlint.filters import DocumentDirectives
 from prdlint.progress import Progress
 from prdlint.runner import collect_targets, lint_targets
 
@@ -62,13 +64,13 @@ def check(
 ) -> None:
     """Lint markdown PRDs and story lists (`-` reads markdown from standard input)."""
     run = setup_run(lint)
-    ignores = PerFileIgnores(
-        run.config.per_file_ignores, run.known, str(run.config.path or "config")
-    )
-    baseline = load_baseline(baseline_path) if baseline_path else None
+    settings = run.filters()  # checks per-file-ignores before the baseline is read
+    if baseline_path:
+        settings = replace(settings, baseline=load_baseline(baseline_path))
     targets, problems = collect_targets(paths, run.config)
     rules = run.selection.rules
     progress = Progress("files", len(targets)) if len(targets) >= PROGRESS_FROM else None
+    documents: list[DocumentDirectives] = []
     report = lint_targets(
         targets,
         rules,
@@ -76,18 +78,17 @@ def check(
         run.config,
         sys.stdin.buffer.read,
         on_file=(lambda _: progress.advance()) if progress else None,
+        documents=documents,
     )
     if progress:
         progress.close()
     report.problems[:0] = problems
-    if ignores:
-        report.findings = ignores.filter(report.findings)
+    filtered = filters.apply(report.findings, documents, settings)
     if write_baseline_path:
-        write_baseline(report, write_baseline_path)
-        click.echo(f"prdlint: recorded {len(report.findings)} findings in {write_baseline_path}",
+        write_baseline(replace(report, findings=filtered.recorded), write_baseline_path)
+        click.echo(f"prdlint: recorded {len(filtered.recorded)} findings in {write_baseline_path}",
                    err=True)  # fmt: skip
-    if baseline is not None:
-        report = new_findings(report, baseline)
+    report.findings = filtered.findings
     options = display.options(lint.output, show_source=show_source, statistics=statistics)
     emit(report, lint.output_format, lint.output, options)
     report_problems(report)

@@ -746,8 +746,8 @@ def read_markdown(text: str, path: str, settings: ReadSettings | None = None) ->
     _run(reader, tokens)
     items = reader.finish(Source(path))
     directives = suppressions.collect(text, tokens)
-    if directives:
-        reader.document.fields[suppressions.SUPPRESSIONS_FIELD] = directives
+    if directives:  # frozen data: prdlint/filters.py applies it after the engine
+        reader.document.fields[suppressions.DIRECTIVES_FIELD] = directives
     return items
 
 
