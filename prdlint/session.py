@@ -1,15 +1,150 @@
-"""One run of prdlint: the engine's findings through the one filter pass."""
+"""One run of prdlint, from config and sources to a Report, for every command that lints.
+
+A Session is the run's config (file merged with flags), its rules and their settings.
+`lint_files` (paths, standard input, exports) and `lint_items` (a stream of items, such as
+a live Jira query) read and lint, then send the engine's findings through the one filter
+pass (prdlint/filters.py). Both return an Outcome: the Report to emit, which says its
+source, and the findings a --write-baseline records. Emitting and exiting stay with the
+commands."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from prdlint import filters
-from prdlint.engine import Linter
-from prdlint.filters import FilterSettings
-from prdlint.model import Finding, Item
+from prdlint.config import Config, load_config
+from prdlint.engine import Linter, LintSettings
+from prdlint.errors import ConfigError
+from prdlint.filters import DocumentDirectives, FilterSettings
+from prdlint.model import Finding, Item, Report, Severity
+from prdlint.per_file_ignores import PerFileIgnores
+from prdlint.progress import Progress
+from prdlint.registry import Selection, all_rules, select_rules
 from prdlint.rule import Rule
+from prdlint.runner import collect_targets, lint_targets
+
+PROGRESS_FROM = 20  # files; fewer finish before a bar is worth drawing
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What the command line may set over the config file (flags win)."""
+
+    config_path: Path | None = None
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    rule_packs: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    report: Report  # what the run reports: after directives, per-file-ignores, baseline
+    recorded: list[Finding]  # what passed directives and per-file-ignores (--write-baseline)
+
+
+def _merged(options: RunOptions) -> Config:
+    config = load_config(options.config_path)
+    if options.rule_packs:
+        config = replace(config, rule_packs=(*config.rule_packs, *options.rule_packs))
+    if options.select:
+        config = replace(config, select=options.select)
+    if options.extend_select:
+        config = replace(config, extend_select=(*config.extend_select, *options.extend_select))
+    if options.ignore:
+        config = replace(config, ignore=(*config.ignore, *options.ignore))
+    if options.fail_on:
+        config = replace(config, fail_on=Severity.parse(options.fail_on))
+    return config
+
+
+@dataclass(frozen=True)
+class Session:
+    config: Config
+    selection: Selection
+    settings: LintSettings
+    known: tuple[Rule, ...] = ()  # every installed rule, selected or not
+
+    @classmethod
+    def start(cls, options: RunOptions) -> Session:
+        """The config merged with the flags, and the rules the run uses."""
+        config = _merged(options)
+        rules = all_rules(config.rule_packs)
+        selection = select_rules(rules, config.select, config.ignore, config.extend_select)
+        names = {r.name for r in rules}
+        for name in [*config.severity, *config.options]:
+            if name not in names:
+                where = config.path or "config"
+                raise ConfigError(f"{where}: unknown rule {name!r} in rule settings")
+        settings = LintSettings(
+            severity=config.severity,
+            options=config.options,
+            allow_terms=config.allow_terms,
+            explicit=selection.explicit,
+        )
+        return cls(config, selection, settings, tuple(rules))
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return self.selection.rules
+
+    def linter(self) -> Linter:
+        return Linter(self.rules, self.settings)
+
+    def filters(self, baseline: frozenset[str] | None = None) -> FilterSettings:
+        """The filter pass of this run: directives, per-file-ignores, then `baseline`."""
+        ignores = PerFileIgnores(
+            self.config.per_file_ignores, self.known, str(self.config.path or "config")
+        )
+        return FilterSettings(
+            rules={r.name: r for r in self.rules},
+            known=frozenset(key.casefold() for r in self.known for key in (r.name, r.code)),
+            severity=self.config.severity,
+            per_file_ignores=ignores or None,
+            baseline=baseline,
+        )
+
+    def lint_files(
+        self,
+        paths: Sequence[str],
+        stdin: Callable[[], bytes],
+        baseline: frozenset[str] | None = None,
+    ) -> Outcome:
+        """Lint files, directories and `-` (standard input)."""
+        settings = self.filters(baseline)  # config errors before any file is read
+        targets, problems = collect_targets(paths, self.config)
+        progress = Progress("files", len(targets)) if len(targets) >= PROGRESS_FROM else None
+        documents: list[DocumentDirectives] = []
+        report = lint_targets(
+            targets,
+            self.rules,
+            self.linter(),
+            self.config,
+            stdin,
+            on_file=(lambda _: progress.advance()) if progress else None,
+            documents=documents,
+        )
+        if progress:
+            progress.close()
+        report.problems[:0] = problems
+        return _filtered(report, documents, settings)
+
+    def lint_stream(self, items: Iterable[Item], settings: FilterSettings | None = None) -> Outcome:
+        """Lint one source that arrives in pieces (a live Jira query), never holding it."""
+        settings = settings or self.filters()
+        findings, refs = self.linter().lint_stream(items)
+        report = Report(findings, refs, 0, {r.name: r for r in self.rules}, source="jira")
+        return _filtered(report, [], settings)
+
+
+def _filtered(
+    report: Report, documents: Sequence[DocumentDirectives], settings: FilterSettings
+) -> Outcome:
+    result = filters.apply(report.findings, documents, settings)
+    return Outcome(replace(report, findings=result.findings), result.recorded)
 
 
 def lint_items(

@@ -1,4 +1,5 @@
-"""Options and wiring shared by the commands that lint (`check`, `jira`)."""
+"""Options and wiring shared by the commands that lint (`check`, `jira`): the flags, and
+what is done with a session's outcome (baseline file, report, exit code)."""
 
 from __future__ import annotations
 
@@ -8,19 +9,15 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
-from prdlint.config import Config, load_config
-from prdlint.engine import LintSettings
-from prdlint.errors import ConfigError, PrdlintError
-from prdlint.filters import FilterSettings
+from prdlint.baseline import load_baseline, write_baseline
+from prdlint.errors import PrdlintError
 from prdlint.formatters import FormatOptions, load_formatter
 from prdlint.model import Report, Severity
-from prdlint.per_file_ignores import PerFileIgnores
-from prdlint.registry import Selection, all_rules, select_rules
-from prdlint.rule import Rule
+from prdlint.session import Outcome, RunOptions, Session
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -86,54 +83,78 @@ def rule_packs_option(function: F) -> F:
     return option(function)
 
 
-@dataclass(frozen=True)
-class RunSetup:
-    config: Config
-    selection: Selection
-    settings: LintSettings
-    known: tuple[Rule, ...] = ()  # every rule, selected or not (suppressions, per-file-ignores)
-
-    def filters(self, baseline: frozenset[str] | None = None) -> FilterSettings:
-        """The filter pass of this run: directives, per-file-ignores, then `baseline`."""
-        ignores = PerFileIgnores(
-            self.config.per_file_ignores, self.known, str(self.config.path or "config")
-        )
-        return FilterSettings(
-            rules={r.name: r for r in self.selection.rules},
-            known=frozenset(key.casefold() for r in self.known for key in (r.name, r.code)),
-            severity=self.config.severity,
-            per_file_ignores=ignores or None,
-            baseline=baseline,
-        )
-
-
-def setup_run(lint: LintArgs) -> RunSetup:
+def setup_run(lint: LintArgs) -> Session:
     """Config merged with CLI flags (flags win), and the rules the run uses."""
-    config = load_config(lint.config_path)
-    if lint.rule_packs:
-        config = replace(config, rule_packs=(*config.rule_packs, *lint.rule_packs))
-    if lint.select:
-        config = replace(config, select=_split(lint.select))
-    if lint.extend_select:
-        extend = (*config.extend_select, *_split(lint.extend_select))
-        config = replace(config, extend_select=extend)
-    if lint.ignore:
-        config = replace(config, ignore=(*config.ignore, *_split(lint.ignore)))
-    if lint.fail_on:
-        config = replace(config, fail_on=Severity.parse(lint.fail_on))
-    rules = all_rules(config.rule_packs)
-    selection = select_rules(rules, config.select, config.ignore, config.extend_select)
-    known = {r.name for r in rules}
-    for name in [*config.severity, *config.options]:
-        if name not in known:
-            raise ConfigError(f"{config.path or 'config'}: unknown rule {name!r} in rule settings")
-    settings = LintSettings(
-        severity=config.severity,
-        options=config.options,
-        allow_terms=config.allow_terms,
-        explicit=selection.explicit,
+    options = RunOptions(
+        config_path=lint.config_path,
+        select=_split(lint.select),
+        extend_select=_split(lint.extend_select),
+        ignore=_split(lint.ignore),
+        fail_on=lint.fail_on,
+        rule_packs=lint.rule_packs,
     )
-    return RunSetup(config, selection, settings, tuple(rules))
+    return Session.start(options)
+
+
+@dataclass(frozen=True)
+class ReportArgs:
+    """What to make of the run's findings: --baseline, --write-baseline, --exit-zero,
+    --statistics, --show-rule-source."""
+
+    show_source: bool = False
+    statistics: bool = False
+    baseline_path: Path | None = None
+    write_baseline_path: Path | None = None
+    exit_zero: bool = False
+
+    def baseline(self) -> frozenset[str] | None:
+        return load_baseline(self.baseline_path) if self.baseline_path else None
+
+
+def report_options(function: F) -> F:
+    """Add the reporting options; the command receives them as one `reporting`."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        values = {name: kwargs.pop(name) for name in ReportArgs.__dataclass_fields__}
+        return function(*args, reporting=ReportArgs(**values), **kwargs)
+
+    decorators = [
+        click.option("--show-rule-source", "show_source", is_flag=True,
+                     help="Name the pack or plugin each finding's rule came from."),
+        click.option("--statistics", is_flag=True,
+                     help="Show counts per rule instead of each finding."),
+        click.option("--baseline", "baseline_path",
+                     type=click.Path(dir_okay=False, path_type=Path),
+                     help="Report only findings that are not recorded in this baseline file."),
+        click.option("--write-baseline", "write_baseline_path",
+                     type=click.Path(dir_okay=False, path_type=Path),
+                     help="Record today's findings in this baseline file, then exit 0."),
+        click.option("--exit-zero", is_flag=True,
+                     help="Exit 0 even with findings (report-only jobs)."),
+    ]  # fmt: skip
+    for decorator in reversed(decorators):
+        wrapper = decorator(wrapper)
+    return wrapper  # type: ignore[return-value]
+
+
+def finish(
+    session: Session, outcome: Outcome, lint: LintArgs, display: Display, reporting: ReportArgs
+) -> NoReturn:
+    """Write the baseline if asked, emit the report, name the problems, exit."""
+    report = outcome.report
+    written = reporting.write_baseline_path
+    if written:
+        write_baseline(replace(report, findings=outcome.recorded), written)
+        click.echo(f"prdlint: recorded {len(outcome.recorded)} findings in {written}", err=True)
+    options = display.options(
+        lint.output, show_source=reporting.show_source, statistics=reporting.statistics
+    )
+    emit(report, lint.output_format, lint.output, options)
+    report_problems(report)
+    code = exit_code(report, session.config.fail_on)
+    lenient = reporting.exit_zero or written is not None
+    sys.exit(EXIT_CLEAN if code == EXIT_FINDINGS and lenient else code)
 
 
 @dataclass(frozen=True)

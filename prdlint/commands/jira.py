@@ -12,16 +12,14 @@ import click
 from prdlint.commands._common import (
     Display,
     LintArgs,
+    ReportArgs,
     display_options,
-    emit,
-    exit_code,
+    finish,
     lint_options,
-    report_problems,
+    report_options,
     setup_run,
 )
-from prdlint.engine import Linter
 from prdlint.errors import ConfigError, PrdlintError
-from prdlint.model import Report
 
 JIRA_CONFIG_KEYS = ("url", "ac-field", "issue-types", "ignore-label", "timeout")
 DEFAULT_TYPES = ("Epic", "Story")
@@ -70,6 +68,7 @@ def _jira_settings(table: Mapping[str, Any], label: str) -> dict[str, Any]:
 )
 @lint_options
 @display_options
+@report_options
 def jira(
     project: str | None,
     jql: str | None,
@@ -81,6 +80,7 @@ def jira(
     timeout: float | None,
     lint: LintArgs,
     display: Display,
+    reporting: ReportArgs,
 ) -> None:
     """Lint the open epics and stories of Jira project PROJECT (or --jql, or --board).
 
@@ -92,6 +92,7 @@ def jira(
     from prdlint.readers.jira_issues import DEFAULT_AC_FIELD, DEFAULT_IGNORE_LABEL
 
     run = setup_run(lint)
+    filters = run.filters(reporting.baseline())  # a bad baseline stops before connecting
     settings = _jira_settings(run.config.jira, str(run.config.path or "config"))
     types = settings["issue-types"]
     if issue_types:
@@ -111,11 +112,6 @@ def jira(
     session = JiraSession(
         credentials, timeout=timeout or settings["timeout"], progress=sys.stderr.isatty()
     ).open()
-    rules = run.selection.rules
     # Pages stream through the rules: neither raw pages nor whole issues are kept.
-    findings, refs = Linter(rules, run.settings).lint_stream(fetch_items(session, query))
-    report = Report(findings, refs, 0, {r.name: r for r in rules})
-    options = display.options(lint.output)
-    emit(report, lint.output_format, lint.output, options)
-    report_problems(report)
-    sys.exit(exit_code(report, run.config.fail_on))
+    outcome = run.lint_stream(fetch_items(session, query), filters)
+    finish(run, outcome, lint, display, reporting)
