@@ -23,7 +23,7 @@ from prdlint.readers import (
     reader_for,
     supported_suffixes,
 )
-from prdlint.readers.markdown import ReadSettings
+from prdlint.readers.settings import ReadSettings
 from prdlint.rule import Rule
 
 STDIN = "-"
@@ -176,7 +176,7 @@ def lint_targets(
     documents: list[DocumentDirectives] | None = None,
 ) -> Report:
     """Read and lint the targets: the engine's findings, before any filter."""
-    settings = ReadSettings(skip_sections=config.skip_sections)
+    settings = config.read_settings
     problems: list[InputProblem] = []
 
     def batches() -> Iterator[list[Item]]:

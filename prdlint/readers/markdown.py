@@ -19,6 +19,7 @@ from markdown_it.token import Token
 
 from prdlint import suppressions
 from prdlint.model import Item, Part, Segment, Source
+from prdlint.readers.settings import ReadSettings
 from prdlint.story import actor_role, looks_like_story, parse_story
 
 _AC_LABEL = re.compile(
@@ -93,11 +94,6 @@ _DOC_TYPES = (
     ("design", re.compile(r"design\s+doc|technical\s+design|tech\s+spec|architecture", re.I)),
 )
 _MIN_REQUIREMENT_WORDS = 4
-
-
-@dataclass(frozen=True, slots=True)
-class ReadSettings:
-    skip_sections: tuple[str, ...] = ()  # casefolded heading titles whose content is skipped
 
 
 @dataclass(frozen=True, slots=True)
