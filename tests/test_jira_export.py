@@ -160,3 +160,39 @@ def test_real_response_samples(name: str, expected: list[tuple[str, str, str | N
     assert [(i.id, i.kind, i.parent) for i in items] == expected
     assert items[0].source.url is not None
     assert items[0].source.url.startswith("https://your-domain.atlassian.net/browse/")
+
+
+def test_story_issues_in_an_export_lack_a_persona_or_criteria_as_written(tmp_path: Path) -> None:
+    issues = [
+        {
+            "key": "SHOP-1",
+            "fields": {
+                "summary": "Refunds",
+                "issuetype": {"name": "Story"},
+                "description": "Refunds should be possible for any paid order.\n\n"
+                "*Scenario: Refund*\nGiven a paid order\nWhen a refund is asked for\n"
+                "Then the money is returned",
+            },
+        },
+        {
+            "key": "SHOP-2",
+            "fields": {
+                "summary": "Saved carts",
+                "issuetype": {"name": "Story"},
+                "description": "Shoppers keep their cart between visits.",
+            },
+        },
+    ]
+    path = tmp_path / "search.json"
+    path.write_text(json.dumps({"issues": issues}))
+    config = tmp_path / ".prdlint.yaml"
+    config.write_text("select: [missing-persona, missing-acceptance-criteria]\n")
+    result = CliRunner().invoke(cli, ["check", "--config", str(config), "-f", "json", str(path)])
+    rows = [
+        (f["location"]["issue"], f["location"]["field"], f["rule"], f["location"]["line"])
+        for f in json.loads(result.stdout)["findings"]
+    ]
+    assert rows == [
+        ("SHOP-1", "description", "missing-persona", 1),
+        ("SHOP-2", "description", "missing-acceptance-criteria", 1),
+    ]

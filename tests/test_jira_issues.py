@@ -217,3 +217,48 @@ def test_adf_description_from_rest_v3() -> None:
         ("story", "description", 1, 1, "As a PM, I want reports so that I plan."),
         ("criterion", "description", 5, 7, "Weekly"),
     ]
+
+
+REFUND = (
+    "Refunds should be possible for any paid order within 30 days.\n"
+    "\n"
+    "*Scenario 1: Refund a paid order*\n"
+    "Given a paid order\n"
+    "When a refund is asked for\n"
+    "Then the money is returned\n"
+    "\n"
+    "Support handles the rest."
+)
+
+
+def test_a_story_issue_is_a_story_whatever_its_wording() -> None:
+    item = _item({"summary": "Refunds", "issuetype": {"name": "Story"}, "description": REFUND})
+    assert _parts(item) == [
+        ("title", "summary", 1, 1, "Refunds"),
+        (
+            "story",
+            "description",
+            1,
+            1,
+            "Refunds should be possible for any paid order within 30 days.",
+        ),
+        ("description", "description", 8, 1, "Support handles the rest."),
+        ("criterion", "description", 4, 1, "Given a paid order"),
+        ("criterion", "description", 5, 1, "When a refund is asked for"),
+        ("criterion", "description", 6, 1, "Then the money is returned"),
+    ]
+
+
+def test_a_story_issue_states_itself_in_the_paragraph_naming_its_persona() -> None:
+    text = "Background first.\n\nShoppers ask to keep their cart between visits."
+    item = _item({"summary": "Keep carts", "issuetype": {"name": "Story"}, "description": text})
+    assert [(p.field, p.line, p.text) for p in item.parts] == [
+        ("title", 1, "Keep carts"),
+        ("description", 1, "Background first."),
+        ("story", 3, "Shoppers ask to keep their cart between visits."),
+    ]
+
+
+def test_a_task_without_a_story_sentence_has_no_story_part() -> None:
+    item = _item({"summary": "Refunds", "issuetype": {"name": "Task"}, "description": REFUND})
+    assert item.part("story") is None

@@ -509,3 +509,39 @@ def test_progress_goes_to_stderr_only_when_asked(
     assert terminal.getvalue() == "".join(f"\r{line}" for line in drawn) + (
         "\r" + " " * len(drawn[-1]) + "\r"
     )
+
+
+STORY_ISSUES = [
+    IssueSpec(
+        "SHOP-1",
+        "Refunds",
+        description=(
+            "Refunds should be possible for any paid order within 30 days.\n\n"
+            "*Scenario: Refund a paid order*\nGiven a paid order\nWhen a refund is asked for\n"
+            "Then the money is returned"
+        ),
+    ),
+    IssueSpec("SHOP-2", "Saved carts", description="Shoppers keep their cart between visits."),
+    IssueSpec("SHOP-3", "Refund report", "Task", description="Export refunds monthly."),
+]
+
+
+@pytest.mark.parametrize("mode", ["cloud", "dc"])
+def test_story_issues_are_stories_whatever_their_wording(
+    mode: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / ".prdlint.yaml"
+    config.write_text("select: [missing-persona, missing-acceptance-criteria]\n")
+    emu = Emulator(mode, STORY_ISSUES)
+    emu.start()
+    try:
+        _environment(monkeypatch, emu)
+        result = _run(config, "--jql", "project = SHOP")
+    finally:
+        emu.stop()
+    assert result.exit_code == 1, result.output
+    assert _rows(result) == [
+        ("SHOP-1", "description", "missing-persona", 1, "Refunds should be possible for any paid order within 30 days"),
+        ("SHOP-2", "description", "missing-acceptance-criteria", 1, "Shoppers keep their cart between visits."),
+        ("SHOP-3", "summary", "missing-acceptance-criteria", 1, "Refund report"),
+    ]  # a Task names no persona and is not told to  # fmt: skip

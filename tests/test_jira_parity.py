@@ -43,8 +43,8 @@ ISSUES = [
 ]
 EXPECTED = [
     ("PROJ-1", "summary", "vague-term", 1, "fast"),
+    ("PROJ-3", "description", "database-detail", 1, "Add a status column"),
     ("PROJ-3", "summary", "missing-acceptance-criteria", 1, ISSUES[2].summary[:60]),
-    ("PROJ-3", "description", "database-detail", 1, "column to the orders table"),
     ("PROJ-4", "summary", "missing-acceptance-criteria", 1, ISSUES[3].summary[:60]),
 ]
 

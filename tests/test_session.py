@@ -38,7 +38,7 @@ VAGUE_1 = (
 )
 SCHEMA_2 = (
     "PROJ-2 [description:1]: PRD102 database-detail dictates the data model"
-    " (column to the orders table); say what the user needs to see or do"
+    " (add a status column); say what the user needs to see or do"
 )
 VAGUE_3 = (
     "PROJ-3 [summary:1]: PRD302 vague-term uses the vague term 'easy';"
@@ -88,7 +88,7 @@ def test_jira_write_baseline_then_baseline_reports_only_new_issues(
     recorded = json.loads(Path("base.json").read_text(encoding="utf-8"))["findings"]
     assert [(e["source"], e["rule"], e["match"]) for e in recorded] == [
         ("PROJ-1", "vague-term", "fast"),
-        ("PROJ-2", "database-detail", "column to the orders table"),
+        ("PROJ-2", "database-detail", "add a status column"),
     ]
     assert jira("--baseline", "base.json").stdout == "No findings in 2 items.\n"
     issues.append(EASY)  # another query string: the emulator caches a query's selection

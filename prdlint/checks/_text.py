@@ -12,7 +12,7 @@ from prdlint.wordtrie import trie_regex
 
 Region = tuple[Part, int, int]  # a part and a [start, end) span of its text
 
-PROSE_FIELDS = ("story", "requirement", "description", "criterion")
+PROSE_FIELDS = ("story", "requirement", "description", "criterion", "goal")
 
 # Documents whose job is to choose the solution: solution rules skip them unless selected.
 DESIGN_DOCUMENTS = frozenset({"adr", "kep", "rfc", "design"})

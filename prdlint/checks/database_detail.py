@@ -6,7 +6,13 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
-from prdlint.checks._text import in_design_document, regions, users_own_technology
+from prdlint.checks._schema import code_evidence, schema_spans, select_only
+from prdlint.checks._text import (
+    in_design_document,
+    is_technical_persona,
+    regions,
+    users_own_technology,
+)
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
 
@@ -32,6 +38,15 @@ _PATTERNS = [
     # the database products themselves, and "the database" as the thing to work on
     r"(?i:\b(?:MySQL|PostgreSQL|Postgres|PostGreSQL|MongoDB|Mongo|SQLite|MariaDB|NoSQL|Firestore|"
     r"DynamoDB|Cassandra|CouchDB|Neo4j|Oracle\s+database|SQL\s+Server)\b)",
+    # more database products (DB-Engines' ranking); English words among them only as
+    # written ("Snowflake", not "a snowflake")
+    r"(?i:\b(?:MSSQL|Db2|Cosmos\s?DB|Azure\s+SQL|Amazon\s+RDS|Amazon\s+Aurora|Aurora\s+"
+    r"(?:MySQL|PostgreSQL|Serverless)|BigQuery|Redshift|ClickHouse|CockroachDB|Couchbase|"
+    r"InfluxDB|TimescaleDB|IndexedDB|RavenDB|ArangoDB|HBase|Bigtable|Cloud\s+Spanner|ScyllaDB|"
+    r"DuckDB|Teradata|HSQLDB|RethinkDB|FaunaDB|SurrealDB|LevelDB|RocksDB|OrientDB|JanusGraph|"
+    r"SAP\s+HANA|Sybase|Informix|Vertica|Greenplum|YugabyteDB|TiDB|DocumentDB|Cloud\s+SQL|"
+    r"PouchDB|LiteDB|Realtime\s+Database|PlanetScale|Neon\s+Postgres|CosmosDB)\b)",
+    r"\b(?:Snowflake|Firebird|FileMaker|Core\s+Data)\b",
     r"(?i:\b(?:clean\s*up|cleanup|purge|initiali[sz]e[ds]?|seed(?:ed)?|connect(?:ion)?|"
     r"migrat\w*|query|queries|backed|persist\w*|delet\w*|remov\w*|fetch\w*|read\w*|"
     r"retriev\w*|pull\w*|load\w*)\s+(?:\w+\s+){0,3}?(?:of|in|to|from|with)?\s*"
@@ -72,12 +87,36 @@ def database_detail(item: Item, ctx: Context) -> Iterator[Hit]:
         return
     for part, start, end in regions(item):
         lines: set[int] = set()  # one finding per line: the line is what the author rewrites
-        for match in DATABASE_DETAIL.finditer(part.text, start, end):
-            if ctx.is_allowed(match.group()) or users_own_technology(
-                part.text, start, match.start(), match.end()
-            ):
+        for at, to in _spans(part.text, start, end):
+            span = part.text[at:to]
+            if ctx.is_allowed(span) or users_own_technology(part.text, start, at, to):
                 continue
-            line = part.position(match.start())[0]
+            line = part.position(at)[0]
             if line not in lines:
                 lines.add(line)
-                yield Hit(part, match.start(), match.end())
+                yield Hit(part, at, to)
+    yield from _code_blocks(item, ctx)
+
+
+_CODE_MESSAGE = "dictates the data model ({} in a code block); say what the user needs to see or do"
+
+
+def _code_blocks(item: Item, ctx: Context) -> Iterator[Hit]:
+    """A code block with SQL or a schema is database design handed down: one finding per
+    block, on its first line."""
+    for part in item.parts_of("code"):
+        evidence = code_evidence(part.text)
+        if evidence is None or ctx.is_allowed(evidence):
+            continue
+        if select_only(evidence) and is_technical_persona(item):
+            continue
+        start = len(part.text) - len(part.text.lstrip())
+        end = part.text.find("\n", start)
+        yield Hit(part, start, end if end != -1 else len(part.text), _CODE_MESSAGE.format(evidence))
+
+
+def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The named patterns and the plain-words schema work, in text order."""
+    found = [m.span() for m in DATABASE_DETAIL.finditer(text, start, end)]
+    found.extend(schema_spans(text, start, end))
+    return sorted(found)

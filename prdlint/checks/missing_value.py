@@ -13,8 +13,8 @@ from prdlint.story import parse_story, reason_in
 @check("missing-value")
 def missing_value(item: Item, ctx: Context) -> Iterator[Hit]:
     part = item.part("story")
-    if part is None:
-        return
+    if part is None or item.part("goal") is not None:
+        return  # a "goal" part: a use case states its value in its Goal field
     story = parse_story(part.text)
     if story is None:
         # Not in story form: another rule says so; here only a plain request without a reason.

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
-from prdlint.checks._text import in_design_document, regions, request_regions
+from prdlint.checks._text import in_design_document, regions
+from prdlint.checks._ui import ui_phrases, widget_choices
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
 
@@ -19,7 +20,9 @@ _WIDGET = (
     r"tab|panel|card|heading|title|menu|tooltip|highlight|arrow|logo|input|field|dropdown)s?"
 )
 _PATTERNS = [
-    r"\b\d+(?:\.\d+)?\s?(?:px|pt|rem|dp|pixels?|points?)\b(?!\s*(?:of\s+)?(?:reward|loyalty|credit|bonus))",
+    # sizes in screen units ("points" only with a type word: see _ui; story points are not
+    # pixels)
+    r"\b\d+(?:\.\d+)?\s?(?:px|pt|rem|dp|pixels?)\b",
     r"(?<![\w&])#(?=[0-9a-fA-F]*[a-fA-F])(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b",
     r"\b(?:rgba?|hsla?)\(\s*\d",
     rf"(?i:\b{_COLOR}[\s-]+(?:colou?red\s+)?{_WIDGET}\b)",
@@ -48,26 +51,7 @@ _PATTERNS = [
     r"(?i:\b(?:small|smaller|large|larger|big|bigger|tiny|huge)\s+(?:graphic|icon|image|logo|"
     r"thumbnail|button|font|text|banner|picture|photo)s?\b)",
 ]
-# Widget choices count only where the story itself asks for them.
-_WIDGET_CHOICE = re.compile(
-    r"(?i:\b(?:drop[\s-]?down(?:\s+(?:menu|list|box))?|radio[\s-]buttons?|check[\s-]?box(?:es)?|"
-    r"combo[\s-]?box(?:es)?|toggle\s+switch(?:es)?|carousel|hamburger\s+menu|accordion|"
-    r"date[\s-]?picker|modal(?:\s+(?:dialog|window))?|text[\s-]?(?:field|box)(?:es)?|"
-    r"spinners?|sliders?|pop[\s-]?up\s+(?:dialog|window|modal)s?|(?<=a\s)pop[\s-]?up|"
-    r"(?<=a\s)toggle|toggle\s+(?:switch|button)(?:es|s)?|multi[\s-]?select|"
-    r"dropdown(?:\s+(?:menu|list|arrow))?s?)\b)"
-)
 UI_DETAIL = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
-
-
-_TITLE_WORD_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
-
-
-def _in_a_name(text: str, start: int) -> bool:
-    """ "the Issue Resolution Modal": a capitalised widget word after a capitalised word names
-    a screen of the product, it does not choose a widget."""
-    window = max(0, start - 30)
-    return text[start].isupper() and _TITLE_WORD_BEFORE.search(text, window, start) is not None
 
 
 @check("ui-detail")
@@ -75,10 +59,25 @@ def ui_detail(item: Item, ctx: Context) -> Iterator[Hit]:
     if in_design_document(item, ctx):
         return
     for part, start, end in regions(item):
-        for match in UI_DETAIL.finditer(part.text, start, end):
-            if not ctx.is_allowed(match.group()):
-                yield Hit(part, match.start(), match.end())
-    for part, start, end in request_regions(item):
-        for match in _WIDGET_CHOICE.finditer(part.text, start, end):
-            if not ctx.is_allowed(match.group()) and not _in_a_name(part.text, match.start()):
-                yield Hit(part, match.start(), match.end())
+        for at, to in _spans(part.text, start, end):
+            if not ctx.is_allowed(part.text[at:to]):
+                yield Hit(part, at, to)
+
+
+def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Every UI detail in the text, in order; overlapping spans and a widget run ("a
+    multi-select dropdown") are one."""
+    found = sorted(
+        [
+            *(m.span() for m in UI_DETAIL.finditer(text, start, end)),
+            *ui_phrases(text, start, end),
+            *widget_choices(text, start, end),
+        ]
+    )
+    merged: list[tuple[int, int]] = []
+    for at, to in found:
+        if merged and (at < merged[-1][1] or not text[merged[-1][1] : at].strip()):
+            merged[-1] = (merged[-1][0], max(to, merged[-1][1]))
+        else:
+            merged.append((at, to))
+    return merged

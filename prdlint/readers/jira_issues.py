@@ -130,16 +130,39 @@ def _parts(summary: str, fields: Mapping[str, Any], field_map: FieldMap) -> list
         story = _part("story", summary, 1, 1, "summary")
     else:
         story = None
+    described = [_remap(p, description) for p in body.description]
+    if story is None and _is_story_type(fields.get("issuetype")):
+        # An issue of type Story is a story whatever its wording: its statement is the
+        # paragraph in which a person acts, else its first paragraph, else its summary.
+        at = _statement_index(described)
+        if at is not None:
+            chosen = described[at]
+            described[at] = Part("story", chosen.text, chosen.segments, chosen.origin)
+        elif summary:
+            story = _part("story", summary, 1, 1, "summary")
     if story is not None:
         parts.append(story)
-    parts.extend(_remap(p, description) for p in body.description)
+    parts.extend(described)
     parts.extend(_remap(p, description) for p in body.criteria)
+    parts.extend(_remap(p, description) for p in body.code)
     for fid in field_map.ac_ids:
         parts.extend(criteria_parts(fields.get(fid)))
     if not field_map.ac_ids and field_map.ac_name in fields:
         # the jira library copies values back under the friendly name; exports may too
         parts.extend(criteria_parts(fields.get(field_map.ac_name)))
     return parts
+
+
+def _is_story_type(issuetype: object) -> bool:
+    name = _name(issuetype) if isinstance(issuetype, Mapping) else issuetype
+    return isinstance(name, str) and name.strip().casefold() in ("story", "user story")
+
+
+def _statement_index(described: list[Part]) -> int | None:
+    from prdlint.roles import human_actor
+
+    found = next((i for i, p in enumerate(described) if human_actor(p.text) is not None), None)
+    return found if found is not None else (0 if described else None)
 
 
 def criteria_parts(value: object) -> list[Part]:

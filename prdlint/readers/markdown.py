@@ -20,6 +20,7 @@ from markdown_it.token import Token
 from prdlint import suppressions
 from prdlint.model import Item, Part, Segment, Source
 from prdlint.readers.settings import ReadSettings
+from prdlint.roles import human_actor
 from prdlint.story import actor_role, looks_like_story, parse_story
 
 _AC_LABEL = re.compile(
@@ -32,14 +33,38 @@ _LINE_AC_LABEL = re.compile(
     r"\n[\W_]*acceptance\s+criteria\b[\W_]*(?:\([^)]*\))?[\s:*_-]*", re.IGNORECASE
 )
 # A Gherkin scenario's title ("*Scenario: Refund a paid order*"): its steps are criteria.
-_SCENARIO = re.compile(r"^[\W_]*scenario(?:\s+outline)?\s*:", re.IGNORECASE)
+_SCENARIO = re.compile(
+    r"^[\W_]*scenario(?:\s+outline)?(?:\s*#?\s*\d+[\w.]*)?\s*(?::|[\u2013\u2014-]\s)",
+    re.IGNORECASE,
+)
 # A heading that is one backlog item: an id ("AUTH-3: Reset a password", "US01 Login",
 # "FR-006") or a numbered story or requirement ("User Story 1 - Checkout", "Requirement 2").
 _HEADED_ITEM = re.compile(
     r"^[\W_]*(?:(?P<label>(?i:user\s+story|story|requirement|use\s+case|feature)\s*#?\s*"
-    r"\d+(?:\.\d+)*|(?:US|UC|FR|NFR|REQ|BR)[-_ ]?\d+(?:\.\d+)*)\b"
+    r"\d+(?:\.\d+)*|(?:US|UC|FR|NFR|REQ|BR)[-_ ]?\d+(?:\.\d+)*"
+    r"|(?i:use\s+case)(?=\s*[:\u2013\u2014-]))\b"
     r"|(?P<id>[A-Z][A-Z0-9]{1,9}-\d+(?:\.\d+)*)(?=\s*[:.)|\]\u2013\u2014-]))"
     r"[\]\s:.)|\u2013\u2014*_-]*"
+)
+_PRIORITY_SUFFIX = re.compile(r"\s*[(\[]\s*priority\s*[:=-]?\s*([^)\]]+?)\s*[)\]]\W*$", re.I)
+# A headed story's paragraph that says why it matters ("**Why this priority**: ...", Spec Kit).
+_VALUE_LABEL = re.compile(
+    r"^[\W_]*(?:why\s+this\s+priority|why|(?:business\s+)?value|benefits?|rationale)"
+    r"[\s*_]*:[\s*_]*",
+    re.IGNORECASE,
+)
+_USE_CASE = re.compile(r"^[\W_]*(?:use\s+case|UC)\b", re.IGNORECASE)
+# The labelled parts of a use case: who acts, what they want, and the rest of its template
+# (read as its description; its postconditions are criteria, see _AC_LABEL).
+_USE_CASE_FIELD = re.compile(
+    r"^[\W_]*(?:(?P<actor>(?:primary\s+|secondary\s+|supporting\s+)?actors?)"
+    r"|(?P<goal>goals?|(?:goal\s+in\s+)?context|purpose)"
+    r"|(?P<other>pre[- ]?conditions?|triggers?|(?:main|basic|normal|primary)\s+(?:success\s+)?"
+    r"(?:flows?|scenarios?|courses?|paths?)(?:\s+of\s+events)?|flow\s+of\s+events|steps"
+    r"|alternat(?:e|ive)\s+(?:flows?|scenarios?|courses?|paths?)|extensions?"
+    r"|exceptions?(?:\s+flows?)?|stakeholders?|scope|level|frequency|special\s+requirements))"
+    r"\b[\W_]*?(?:\([^)]*\))?[\s:*_-]*",
+    re.IGNORECASE,
 )
 _REQUIREMENT_LABEL = re.compile(r"^[\W_]*(?:requirement|FR|NFR|REQ|BR)\b", re.IGNORECASE)
 # A requirement wherever it is written: an id first ("FR-006:", "**NFR2:**", "REQ-12"), or a
@@ -81,12 +106,37 @@ _REQUIREMENTS = re.compile(
 )
 _NOT_REQUIREMENTS = re.compile(
     r"non[- ]?goals?|out\s+of\s+scope|open\s+questions?|glossary|references?|alternatives"
-    r"|appendix|future|changelog|change\s+log",
+    r"|appendix|future|changelog|change\s+log|edge\s+cases?|clarifications?|key\s+entities"
+    r"|assumptions?",
     re.IGNORECASE,
 )
 _STORIES = re.compile(r"\bstor(?:y|ies)\b|backlog", re.IGNORECASE)
-_TABLE_STORY_HEADER = re.compile(r"user\s*stor|\bstory\b|description|requirement|feature", re.I)
-_TABLE_AC_HEADER = re.compile(r"acceptance|criteria|conditions|\bcos\b|how\s+to\s+demo|done", re.I)
+# What each column of a backlog table holds, tried in this order (a "Story ID" or "Story
+# points" column is not the story; a "Done" column is a status, "Definition of done" criteria).
+_TABLE_COLUMNS = (
+    ("id", _TABLE_ID_HEADER),
+    (
+        "points",
+        re.compile(
+            r"^\W*(?:(?:story\s*)?points?|pts|sp|estimates?|estimation|size|effort)\b", re.I
+        ),
+    ),
+    ("priority", re.compile(r"^\W*(?:priority|prio|pri|moscow|importance|rank)\b", re.I)),
+    ("status", re.compile(r"^\W*(?:status|state|done\??)\W*$", re.I)),
+    (
+        "criteria",
+        re.compile(
+            r"acceptance|criteria|conditions|\bcos\b|how\s+to\s+demo|done|^\W*a\.?c\.?s?\W*$", re.I
+        ),
+    ),
+)
+# The column that states the item, best first: the story, else the requirement, else a name.
+_TABLE_STATEMENT = (
+    re.compile(r"user\s*stor|\bstory\b", re.I),
+    re.compile(r"requirement|\breq\b|\bneeds?\b|capabilit|feature", re.I),
+    re.compile(r"description|title|summary|\bname\b|\bitem\b", re.I),
+)
+_TABLE_STORY_COLUMN = _TABLE_STATEMENT[0]
 _DOC_TYPES = (
     ("adr", re.compile(r"\bADR\b|architecture\s+decision", re.I)),
     ("kep", re.compile(r"\bKEP\b|enhancement\s+proposal", re.I)),
@@ -103,6 +153,7 @@ class Body:
     story: Part | None
     description: tuple[Part, ...]
     criteria: tuple[Part, ...]
+    code: tuple[Part, ...] = ()  # code blocks, never prose
 
 
 @cache
@@ -135,8 +186,18 @@ class _Draft:
         if self.part_named("story") or self.part_named("requirement"):
             return
         field_name = "requirement" if self.kind == "requirement" else "story"
+        if self.fields.get("use_case") and isinstance(statement, Part):
+            # A use case is stated by its title: its flow's steps name the actor too.
+            self.parts.insert(1, Part(field_name, statement.text, statement.segments))
+            return
+        first = next((p for p in self.parts if p.field == "description"), None)
         for index, part in enumerate(self.parts):
-            if part.field == "description" and actor_role(part.text) is not None:
+            # The paragraph that names who wants it: any that opens with a persona, or the
+            # first one when a person acts in it ("A returning shopper pays with ...").
+            if part.field == "description" and (
+                actor_role(part.text) is not None
+                or (part is first and human_actor(part.text) is not None)
+            ):
                 self.parts[index] = Part(field_name, part.text, part.segments, part.origin)
                 return
         if isinstance(statement, Part):
@@ -219,6 +280,29 @@ def _split_lines(part: Part, field_name: str) -> list[Part]:
     return result
 
 
+def _split_steps(part: Part, field_name: str) -> list[Part]:
+    """One part per Given/When/Then/And/But step; a wrapped line continues its step."""
+    steps: list[tuple[int, int]] = []  # [start, end) of each step in part.text
+    offset = 0
+    for line_text in part.text.split("\n"):
+        stripped = line_text.strip()
+        if stripped:
+            start = offset + line_text.index(stripped[0])
+            end = start + len(stripped)
+            if steps and not _GHERKIN.match(stripped):
+                steps[-1] = (steps[-1][0], end)
+            else:
+                steps.append((start, end))
+        offset += len(line_text) + 1
+    result = []
+    for start, end in steps:
+        rest = _slice(part, start, field_name)
+        length = end - start
+        segments = tuple(s for s in rest.segments if s.offset < length)
+        result.append(Part(field_name, rest.text[:length], segments, part.origin))
+    return result
+
+
 def _slice(part: Part, start: int, field_name: str) -> Part:
     """The part's text from `start` on, with its segments (and origin) rebased."""
     line, column = part.position(start)
@@ -280,6 +364,28 @@ def _front_matter(content: str) -> dict[str, Any]:
     return loaded if isinstance(loaded, dict) else {}
 
 
+def _table_columns(names: Sequence[str]) -> list[str]:
+    """Each column's role: id, points, priority, status, criteria, statement (the one that
+    states the item) or description."""
+    roles = [
+        next((role for role, pattern in _TABLE_COLUMNS if pattern.search(name)), "description")
+        for name in names
+    ]
+    for pattern in _TABLE_STATEMENT:
+        found = next(
+            (
+                i
+                for i, name in enumerate(names)
+                if roles[i] == "description" and pattern.search(name)
+            ),
+            None,
+        )
+        if found is not None:
+            roles[found] = "statement"
+            break
+    return roles
+
+
 class _Reader:
     """The state of one pass over a document's tokens."""
 
@@ -300,6 +406,8 @@ class _Reader:
         self.skip_level = 0
         self.lead_in: Part | None = None  # "A user should be able to:" before a list
         self.lead_in_list = ""  # the markup of the list it introduces
+        self.scenario = False  # criteria come from a Gherkin scenario's steps
+        self.use_case_field: str | None = None  # "actor" or "goal": the next paragraph's part
         self.lists: list[str] = []  # the open lists' markup ("-", "*", ".")
         self.front: dict[str, Any] = {}
         self.document = _Draft("document", path, "", 1, ())
@@ -366,8 +474,15 @@ class _Reader:
         self.story = self._new(kind, part, part.text.strip(), level)
         self.story.parent = self.epic.id if self.epic else None
         self.story.fields["headed"] = True
+        if _USE_CASE.match(part.text):
+            self.story.fields["use_case"] = True
         self.story.parts.append(Part("title", part.text, part.segments))
         rest = _slice(part, match.end(), "title") if match.end() < len(part.text) else None
+        priority = _PRIORITY_SUFFIX.search(rest.text) if rest is not None else None
+        if rest is not None and priority is not None:
+            # "User Story 1 - Pay with a saved card (Priority: P1)" (Spec Kit)
+            self.story.fields["priority"] = priority.group(1)
+            rest = Part(rest.field, rest.text[: priority.start()], rest.segments)
         if rest is not None and rest.text.strip():
             self.story.fields["statement"] = rest
         self.ac_mode = False
@@ -397,7 +512,7 @@ class _Reader:
         if box is not None:
             part = _strip_label(part, box, "criterion") or part
         if _GHERKIN_START.match(part.text) or ("\n" in part.text and _GHERKIN.match(part.text)):
-            owner.parts.extend(_split_lines(part, "criterion"))
+            owner.parts.extend(_split_steps(part, "criterion"))
         else:
             owner.parts.append(Part("criterion", part.text, part.segments))
 
@@ -423,6 +538,8 @@ class _Reader:
             self.epic = None
         self.ac_mode = is_ac and self._criteria_owner() is not None
         self.ac_level = level if self.ac_mode else 0
+        self.use_case_field = self._use_case_heading(title)
+        self.scenario = False
         self.headings.append((level, title))
         if title.casefold() in self.settings.skip_sections:
             self.skip_level = level
@@ -461,18 +578,78 @@ class _Reader:
             return
         self._loose_paragraph(part)
 
+    def _use_case_heading(self, title: str) -> str | None:
+        """ "#### Primary actor" under a use case: the next paragraph is its actor."""
+        if self.story is None or not self.story.fields.get("use_case"):
+            return None
+        match = _USE_CASE_FIELD.match(title)
+        if match is None or match.end() < len(title) or match.lastgroup == "other":
+            return None
+        return match.lastgroup
+
+    def _use_case_part(self, part: Part) -> bool:
+        """A labelled paragraph of a use case ("**Actor:** Customer", "**Main flow:**"):
+        its actor and goal become parts; any label ends the postconditions' criteria."""
+        story = self.story
+        if story is None or not story.fields.get("use_case"):
+            return False
+        wanted, self.use_case_field = self.use_case_field, None
+        match = _USE_CASE_FIELD.match(part.text)
+        labelled = match is not None and (
+            ":" in part.text[: match.end()] or match.end() == len(part.text)
+        )
+        if match is not None and labelled:
+            self.ac_mode = False
+            name = match.lastgroup or "other"
+            rest = _strip_label(part, match, name)
+            if name == "other":
+                story.parts.append(Part("description", part.text, part.segments))
+            elif rest is None:
+                self.use_case_field = name
+            else:
+                story.parts.append(rest)
+            return True
+        if wanted is not None:
+            story.parts.append(Part(wanted, part.text, part.segments))
+            return True
+        return False
+
+    def _value_part(self, part: Part) -> bool:
+        """ "**Why this priority**: ..." under a headed story: its value, as a goal part."""
+        story = self.story
+        if story is None or not story.fields.get("headed") or self.ac_mode:
+            return False
+        match = _VALUE_LABEL.match(part.text)
+        rest = _strip_label(part, match, "goal") if match else None
+        if rest is None:
+            return False
+        story.parts.append(rest)
+        return True
+
+    def rule(self) -> None:
+        """A thematic break (---) ends the item above it and its criteria (Spec Kit puts one
+        after each story)."""
+        self.ac_mode = False
+        self.story = None
+        self.use_case_field = None
+
     def _loose_paragraph(self, part: Part) -> None:
+        if self._use_case_part(part) or self._value_part(part):
+            return
         label = _AC_LABEL.match(part.text)
+        if self.scenario and not _GHERKIN.match(part.text):
+            # A scenario's steps end at the first paragraph that is not a step.
+            self.scenario = self.ac_mode = False
         self.lead_in = None
         if looks_like_story(part.text):
             self._start_story(part, self.level)
         elif _SCENARIO.match(part.text) and (owner := self._criteria_owner()) is not None:
             # "*Scenario: ...*" then Given/When/Then: the steps are criteria, not the title.
-            self.ac_mode = True
+            self.ac_mode = self.scenario = True
             self.ac_level = self.level
             steps = part.text.find("\n")
             if steps != -1:
-                owner.parts.extend(_split_lines(_slice(part, steps + 1, "criterion"), "criterion"))
+                owner.parts.extend(_split_steps(_slice(part, steps + 1, "criterion"), "criterion"))
         elif label and (owner := self._criteria_owner()) is not None:
             self.ac_mode = True
             self.ac_level = self.level
@@ -603,36 +780,57 @@ class _Reader:
         self._body_target().parts.append(Part("body", part.text, part.segments))
         return "body"
 
+    def code(self, part: Part | None) -> None:
+        """Code is never prose: it is kept as a `code` part of the story it follows (or of
+        the section), for the rules that read code (a schema handed down in SQL)."""
+        if part is None or self.skip_level:
+            return
+        (self.story or self._body_target()).parts.append(part)
+
     def table(self, header: list[Part], rows: list[list[Part]]) -> None:
         if self.skip_level:
             return
-        names = [cell.text for cell in header]
-        ac_columns = {i for i, name in enumerate(names) if _TABLE_AC_HEADER.search(name)}
-        story_columns = [
-            i
-            for i, name in enumerate(names)
-            if _TABLE_STORY_HEADER.search(name) and i not in ac_columns
-        ]
+        columns = _table_columns([cell.text for cell in header])
+        statement = next((i for i, role in enumerate(columns) if role == "statement"), None)
+        # An id column says the table is a backlog wherever it stands; without one, only a
+        # table under a backlog or requirements heading holds items.
+        backlog = "id" in columns or self._in_table_backlog()
+        story_column = statement is not None and bool(
+            _TABLE_STORY_COLUMN.search(header[statement].text)
+        )
         for row in rows:
             story_cell = next((c for c in row if looks_like_story(c.text)), None)
-            if story_cell is not None:
-                self._start_story(story_cell, self.level)
-                target = self.story
-            elif story_columns and story_columns[0] < len(row) and self._in_table_backlog():
-                cell = row[story_columns[0]]
-                if len(cell.text.split()) < _MIN_REQUIREMENT_WORDS:
-                    continue
-                target = self._new("requirement", cell, cell.text.split("\n", 1)[0], self.level)
-                target.parts.append(Part("requirement", cell.text, cell.segments))
-            else:
-                body = self._body_target()
-                body.parts.extend(c for c in row if c.text.strip())
+            cell = story_cell
+            if cell is None and statement is not None and statement < len(row) and backlog:
+                cell = row[statement]
+                words = len(cell.text.split())
+                if not words or ("id" not in columns and words < _MIN_REQUIREMENT_WORDS):
+                    cell = None
+            if cell is None:
+                self._body_target().parts.extend(c for c in row if c.text.strip())
                 continue
-            assert target is not None
-            for index, cell in enumerate(row):
-                if index in ac_columns and cell.text.strip():
-                    target.parts.extend(_split_lines(cell, "criterion"))
-            self.story = None
+            kind = "story" if story_cell is not None or story_column else "requirement"
+            self._table_item(kind, cell, row, columns)
+        self.story = None
+
+    def _table_item(self, kind: str, statement: Part, row: list[Part], columns: list[str]) -> None:
+        """One table row as one item: the statement cell is its title and story (or
+        requirement), the criteria column its criteria, the other cells its parts."""
+        draft = self._new(kind, statement, statement.text.split("\n", 1)[0], self.level)
+        draft.parts.append(Part("title", statement.text, statement.segments))
+        for index, cell in enumerate(row):
+            role = columns[index] if index < len(columns) else "description"
+            if not cell.text.strip():
+                continue
+            if cell is statement:
+                draft.parts.append(Part(kind, cell.text, cell.segments))
+            elif role == "criteria":
+                draft.parts.extend(_split_lines(cell, "criterion"))
+            elif role in ("id", "priority", "points", "status"):
+                draft.parts.append(Part(role, cell.text, cell.segments))
+                draft.fields["key" if role == "id" else role] = cell.text.strip()
+            elif role != "statement":
+                draft.parts.append(Part("description", cell.text, cell.segments))
 
     def _in_stories(self) -> bool:
         """Under a heading such as "User stories" or "Backlog": a bare "I want ..." is a story."""
@@ -687,6 +885,10 @@ def _run(reader: _Reader, tokens: Sequence[Token]) -> None:
             reader.list_close()
         elif kind == "html_block":
             _html_table(reader, token)
+        elif kind == "hr":
+            reader.rule()
+        elif kind in ("fence", "code_block"):
+            reader.code(_code_part(token, lines))
         elif kind == "list_item_open":
             reader.list_item_open()
         elif kind == "list_item_close":
@@ -694,6 +896,26 @@ def _run(reader: _Reader, tokens: Sequence[Token]) -> None:
         elif kind == "table_open":
             index = _table(reader, tokens, index)
         index += 1
+
+
+def _code_part(token: Token, lines: Sequence[str]) -> Part | None:
+    """A fenced or indented code block as one `code` part: its content, line by line at
+    its source columns (a fence's content starts on the line after the fence)."""
+    content = token.content.rstrip("\n")
+    if not content.strip() or token.map is None:
+        return None
+    first = token.map[0] + (1 if token.type == "fence" else 0)
+    segments = []
+    offset = 0
+    for index, text in enumerate(content.split("\n")):
+        source = lines[first + index] if first + index < len(lines) else ""
+        probe = text.strip()[:24]
+        found = source.find(probe) if probe else -1
+        lead = len(text) - len(text.lstrip())
+        column = found - lead + 1 if found >= lead else 1
+        segments.append(Segment(offset, first + index + 1, column))
+        offset += len(text) + 1
+    return Part("code", content, tuple(segments))
 
 
 def _html_table(reader: _Reader, token: Token) -> None:
@@ -756,6 +978,7 @@ def parse_body(text: str, field: str = "description") -> Body:
     story: Part | None = None
     description: list[Part] = []
     criteria: list[Part] = []
+    code: list[Part] = []
     for item in items:
         for part in item.parts:
             tagged = Part(part.field, part.text, part.segments, field)
@@ -763,6 +986,8 @@ def parse_body(text: str, field: str = "description") -> Body:
                 story = tagged
             elif part.field == "criterion":
                 criteria.append(tagged)
+            elif part.field == "code":
+                code.append(tagged)
             elif part.field != "title":
                 description.append(Part("description", part.text, part.segments, field))
-    return Body(story, tuple(description), tuple(criteria))
+    return Body(story, tuple(description), tuple(criteria), tuple(code))

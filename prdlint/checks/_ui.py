@@ -1,0 +1,138 @@
+"""Widgets, placement and visual states presented as the requirement: "a snackbar", "a
+kebab menu opens a panel", "directly below the header", "the star turns gold",
+"zebra-striped rows", "a modal of at least half the screen".
+
+A widget counts as a choice when the text introduces it ("a radio button", "via
+sliders", "add a toggle"); "the dropdown" or "the Issue Resolution Modal" names something
+that exists. Vocabulary from the component lists of Material Design 3, Bootstrap and
+Apple's Human Interface Guidelines; words that are also ordinary English (button, link,
+icon, menu, tab, badge, card, banner) are left to the placement and style patterns."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from prdlint.checks._text import word_pattern
+
+WIDGETS = (
+    "snackbar", "snackbars", "snack bar", "toast", "toasts", "toast notification",
+    "toast message", "modal", "modals", "modal dialog", "modal window", "popup", "popups",
+    "pop-up", "pop-ups", "pop up", "popup dialog", "popup window", "popover", "popovers",
+    "bottom sheet", "side sheet", "action sheet", "drawer", "navigation drawer",
+    "side drawer", "kebab menu", "meatball menu", "hamburger menu", "overflow menu",
+    "context menu", "dropdown", "dropdowns", "drop-down", "drop down", "dropdown menu",
+    "dropdown list", "drop-down menu", "drop-down list", "drop down menu", "drop down list",
+    "select box", "combo box", "combobox", "radio button", "radio buttons", "checkbox",
+    "checkboxes", "check box", "check boxes", "tick box", "toggle", "toggles",
+    "toggle switch", "toggle button", "slider", "sliders", "stepper", "spinner",
+    "spinners", "loading spinner", "carousel", "carousels", "accordion", "accordions",
+    "tooltip", "tooltips", "breadcrumb", "breadcrumbs", "tab bar", "segmented control",
+    "segmented button", "split button", "floating action button", "fab", "date picker",
+    "datepicker", "time picker", "colour picker", "color picker", "lightbox",
+    "progress bar", "skeleton loader", "skeleton screen", "infinite scroll", "sidebar",
+    "side bar", "side panel", "navbar", "nav bar", "top bar", "app bar", "toolbar",
+    "text box", "textbox", "text field", "text area", "textarea", "multi-select",
+    "multiselect", "listbox", "list box", "filter chip", "filter chips", "chips",
+    "hover card", "mega menu", "offcanvas", "off-canvas", "splash screen",
+)  # fmt: skip
+_WIDGET = word_pattern(WIDGETS)
+# Words that introduce a widget as the thing to build.
+_INTRODUCERS = frozenset(
+    {"a", "an", "via", "with", "using", "through", "add", "adds", "adding", "use", "uses",
+     "show", "shows", "display", "displays", "include", "includes", "implement",
+     "introduce", "provide", "provides", "put", "place", "by", "as", "new", "single",
+     "simple", "small", "large", "big", "little", "separate"}
+)  # fmt: skip
+# Words a modifier run cannot cross ("a list of facilities with checkbox" is not "a ...
+# checkbox"): function words and verbs of the sentence.
+_BREAKS = frozenset(
+    {"the", "this", "that", "these", "those", "my", "your", "our", "their", "his", "her",
+     "its", "of", "to", "for", "in", "on", "at", "from", "and", "or", "is", "are", "be",
+     "was", "were", "which", "who", "when", "where", "if", "can", "should", "must", "will",
+     "so", "i", "we", "you", "they", "it", "not", "no", "each", "every", "any", "all"}
+)  # fmt: skip
+_WORD = re.compile(r"[\w“”\"'’‘-]+")
+
+_COLOUR = (
+    r"(?:red|green|blue|grey|gray|black|white|yellow|orange|purple|pink|teal|navy|maroon|"
+    r"cyan|magenta|turquoise|beige|gold|golden|silver|amber|crimson|violet|indigo|lime|"
+    r"off[\s-]white|(?:light|dark|bright|pale)[\s-]\w+)"
+)
+_LANDMARK = (
+    r"(?:header|footer|navbar|nav\s*bar|navigation\s+bar|sidebar|side\s*bar|toolbar|"
+    r"title\s+bar|app\s+bar|top\s+bar|fold|logo|page\s+title|search\s+bar|search\s+box|"
+    r"tab\s+bar|menu\s+bar|status\s+bar|banner|hero(?:\s+image)?)"
+)
+_SURFACE = r"(?:screen|page|window|viewport|display)"
+_PATTERNS = [
+    # placement against a landmark: "directly below the header", "above the fold"
+    r"(?i:\b(?:directly|immediately|right|just)\s+(?:below|above|under|beneath|beside|next\s+to|"
+    r"underneath|left\s+of|right\s+of)\s+(?:the\s+)?\w+(?:\s+\w+)?)",
+    rf"(?i:\b(?:below|above|under|beneath|underneath|inside|within|in)\s+the\s+{_LANDMARK}\b)",
+    rf"(?i:\b(?:at|on|to)\s+the\s+(?:very\s+)?(?:top|bottom|left|right)(?:[\s-]hand)?\s+"
+    rf"(?:(?:side|edge|corner)\s+)?of\s+the\s+{_SURFACE}\b)",
+    rf"(?i:\b(?:sticky|fixed|floating|pinned)\s+(?:{_LANDMARK}|bar|button|panel)\b)",
+    # a size against the screen: "at least half the screen", "50% of the width"
+    rf"(?i:\b(?:half|a\s+third|a\s+quarter|two[\s-]thirds|three[\s-]quarters|\d+\s?%)\s+"
+    rf"(?:of\s+)?the\s+(?:{_SURFACE}|width|height)\b)",
+    r"(?i:\bfull[\s-](?:width|height)\b|\bfull[\s-]screen\s+(?:modal|dialog|overlay|popup|"
+    r"pop-up|banner|takeover)s?\b)",
+    # a visual state: "the star turns gold", "is greyed out", "highlighted in yellow"
+    rf"(?i:\b(?:turns?|turning|turned|becomes?|goes|glows?|flash(?:es)?|blinks?)\s+"
+    rf"{_COLOUR}\b)",
+    rf"(?i:\b(?:change|changes|changed|changing)\s+(?:its\s+)?colou?r\s+to\s+{_COLOUR}\b)",
+    r"(?i:\b(?:greyed|grayed)[\s-]out\b)",
+    r"(?i:\b(?:in|as)\s+bold\b|\bin\s+italics?\b)",
+    rf"(?i:\b(?:highlighted|shown|displayed|written|printed|rendered|marked)\s+in\s+"
+    rf"(?:{_COLOUR}|bold|italics?|all\s+caps|upper\s*case|capitals)\b)",
+    # styling: "zebra-striped rows", "rounded corners", "a drop shadow"
+    r"(?i:\b(?:zebra[\s-]?strip(?:ed|es|ing)|striped\s+rows|alternating\s+(?:row\s+)?"
+    r"(?:colou?rs|shading|backgrounds)|rounded\s+corners|drop[\s-]shadows?|box[\s-]shadows?|"
+    r"gradient\s+background|background\s+gradient|(?:bold|italic|underlined)\s+(?:text|font|"
+    r"label|heading|title|link)s?)\b)",
+    r"(?i:\b(?:fades?|fading|slides?|sliding)\s+(?:in|out|up|down|open)\b)",
+    # a type size in points: "12 points", "14-point font" (story points are not pixels)
+    r"(?i:\b\d+(?:\.\d+)?[\s-]?points?\s+(?:font|text|type|size|bold|italic)\b|"
+    r"\bfont\b[^.;]{0,25}?\b\d+(?:\.\d+)?\s?points?\b)",
+]
+UI_PHRASES = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+_TITLE_WORD_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
+
+
+_PURPOSE_AFTER = re.compile(r"\s+(?:to|for|with|that|which|showing|listing|of)\b", re.I)
+
+
+def _introduced(text: str, start: int, at: int, end: int) -> bool:
+    """Whether the widget at `at` is introduced as a choice: "a multi-select dropdown",
+    "via sliders", "add a toggle", or the first words of the line ("Dropdown menu to
+    select role")."""
+    words = _WORD.findall(text[max(start, at - 60) : at].casefold())
+    if not text[start:at].strip(" \t*_-•:"):
+        return _PURPOSE_AFTER.match(text, end) is not None
+    for count, word in enumerate(reversed(words)):
+        if word in _INTRODUCERS:
+            return True
+        if word in _BREAKS or count >= 3:
+            return False
+    return False
+
+
+def _in_a_name(text: str, at: int) -> bool:
+    """ "the Issue Resolution Modal": a capitalised widget word after a capitalised word
+    names a screen of the product, it does not choose a widget."""
+    return text[at].isupper() and _TITLE_WORD_BEFORE.search(text, max(0, at - 30), at) is not None
+
+
+def widget_choices(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    for match in _WIDGET.finditer(text, start, end):
+        line_start = text.rfind("\n", start, match.start()) + 1
+        if _introduced(text, max(start, line_start), *match.span()) and not _in_a_name(
+            text, match.start()
+        ):
+            yield match.span()
+
+
+def ui_phrases(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    for match in UI_PHRASES.finditer(text, start, end):
+        yield match.span()

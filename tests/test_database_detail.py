@@ -1,0 +1,198 @@
+"""database-detail (PRD102): schema work in plain words, exact findings."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import brief, lint_markdown, lint_story
+
+MESSAGE = "dictates the data model ({}); say what the user needs to see or do"
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "snippet"),
+    [
+        ("Add a discount column to the orders table", 1, "Add a discount column"),
+        ("New fields shipDate and carrier on shipments", 1, "New fields"),
+        ("We need a properly normalised invoices table.", 20, "normalised invoices table"),
+        (
+            "The system shall keep, for each order: number (unique key), total (decimal).",
+            40,
+            "number (unique key)",
+        ),
+        ("Add a priority field to tickets so support can triage", 1, "Add a priority field"),
+        ("Create a table for products and one for categories", 1, "Create a table"),
+        ("Users table must have columns: id, name, email", 1, "Users table must have columns"),
+        ("The price column should be stored as a decimal", 11, "column"),
+        ("Add an index on orders.created_at", 1, "Add an index"),
+        ("Add a migration that creates the audit log table", 1, "Add a migration"),
+        ("Each shipment record gets new fields trackingNumber and eta", 27, "new fields"),
+    ],
+)
+def test_schema_work_in_plain_words(text: str, column: int, snippet: str) -> None:
+    findings = lint_story(text, "database-detail")
+    assert brief(findings) == [("database-detail", 1, column, snippet)]
+    assert findings[0].message == MESSAGE.format(snippet)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a customer, I want to see my order history, so that I can reorder quickly.",
+        "As a grant officer, I want to see the grant amount so that I can approve it.",
+        "As a user, I want to add a column to my board, so that I can sort cards by stage.",
+        "As a user, I want a form field I can fill in with my phone number.",
+        "As an organiser, I want to add custom fields to the registration form.",
+        "As a data user, I want to access two additional fields from the FPDS data pull.",
+        "As a diner, I want to book a table for four.",
+        "As a manager, I want to add tables to the floor plan.",
+        "Add a results table to the page",
+        "Field staff need to add new visits offline.",
+        "As a publisher, I want to define a schema for my dataset.",
+        "As a student, I want to drop a class before the deadline.",
+        "As an admin, I want to update the pricing model for annual plans.",
+        "As a cashier, I want a new column for tips on the receipt",
+        "Migrate customers to the new plan",
+    ],
+)
+def test_business_data_and_screens_are_not_schema_work(text: str) -> None:
+    assert lint_story(text, "database-detail") == []
+
+
+def test_one_finding_per_line_in_a_field_list() -> None:
+    text = (
+        "# Orders\n\n## Requirements\n\n"
+        "- The system shall keep, for each order: number (unique key), total (decimal).\n"
+        "- Add a discount column to the orders table and a new index on orders.placed_at.\n"
+    )
+    assert brief(lint_markdown(text, "database-detail")) == [
+        ("database-detail", 5, 42, "number (unique key)"),
+        ("database-detail", 6, 3, "Add a discount column"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Keep events in ClickHouse so analysts can query them", [(16, "ClickHouse")]),
+        ("Load the warehouse in Snowflake nightly", [(23, "Snowflake")]),
+        ("As a skier, I want to see a snowflake when snow is forecast.", []),
+        ("As a developer, I want a ClickHouse connector, so that I can read my events.", []),
+    ],
+)
+def test_database_products_as_storage_choices(text: str, expected: list[tuple[int, str]]) -> None:
+    found = [
+        (column, snippet) for _, _, column, snippet in brief(lint_story(text, "database-detail"))
+    ]
+    assert found == expected
+
+
+# -- code blocks -----------------------------------------------------------------------------
+
+CODE_PRD = """# Orders
+
+## Data
+
+The orders need this:
+
+```sql
+CREATE TABLE orders (
+  id serial PRIMARY KEY,
+  total decimal(10, 2)
+);
+```
+
+- As an admin, I want to see late orders, so that I can chase them.
+
+      id        int
+      placed_at timestamp
+
+## Other
+
+```python
+print("the orders table is ready")
+```
+
+```
+SELECT name FROM customers WHERE late = true
+```
+"""
+
+
+def test_a_code_block_with_sql_or_columns_is_one_finding_at_its_first_line() -> None:
+    findings = lint_markdown(CODE_PRD, "database-detail")
+    assert [(*b, f.message) for b, f in zip(brief(findings), findings, strict=True)] == [
+        (
+            "database-detail",
+            8,
+            1,
+            "CREATE TABLE orders (",
+            MESSAGE.format("CREATE TABLE in a code block"),
+        ),
+        (
+            "database-detail",
+            16,
+            7,
+            "id        int",
+            MESSAGE.format("a column list in a code block"),
+        ),
+        (
+            "database-detail",
+            26,
+            1,
+            "SELECT name FROM customers WHERE late = true",
+            MESSAGE.format("SELECT ... FROM in a code block"),
+        ),
+    ]
+
+
+def test_prose_rules_never_read_code() -> None:
+    code = "  ```\n  Use Redis to cache the fast, easy TBD in a 12px grey box\n  ```\n"
+    prose = "# Data\n\n- As a clerk, I want my orders kept, so that I can reorder.\n\n"
+    names = ("solution-prescriptive", "vague-term", "placeholder", "ui-detail", "database-detail")
+    assert lint_markdown(prose + code, *names) == []
+    # the same words as prose are found
+    assert len(lint_markdown(prose + code.replace("```", ""), *names)) >= 3
+
+
+def test_an_analysts_own_query_is_not_database_design() -> None:
+    text = (
+        "# Reports\n\n- As a data analyst, I want to run my own queries, so that I answer "
+        "ad-hoc questions.\n\n  ```\n  SELECT count(*) FROM events\n  ```\n"
+    )
+    assert lint_markdown(text, "database-detail") == []
+
+
+def test_a_jira_code_sql_block_is_one_finding_on_its_wiki_line() -> None:
+    from prdlint.engine import Linter, LintSettings
+    from prdlint.readers.jira_issues import FieldMap, IssueOptions, issue_to_item
+    from tests.helpers import rules_named
+
+    description = (
+        "As a clerk, I want refunds recorded, so that the books balance.\r\n"
+        "{code:sql}\r\nALTER TABLE refunds\r\n  ADD COLUMN reason text;\r\n{code}\r\n"
+        "{code:python}\r\nprint('ok')\r\n{code}"
+    )
+    issue = {
+        "key": "SHOP-3",
+        "self": "https://host/jira/rest/api/2/issue/10003",
+        "fields": {
+            "summary": "Refunds",
+            "description": description,
+            "issuetype": {"name": "Story"},
+        },
+    }
+    item = issue_to_item(issue, IssueOptions(fields=FieldMap.from_field_list([])))
+    assert item is not None
+    assert [(p.field, p.line, p.text) for p in item.parts_of("code")] == [
+        ("code", 3, "ALTER TABLE refunds\n  ADD COLUMN reason text;"),
+        ("code", 7, "print('ok')"),
+    ]
+    findings = Linter(rules_named("database-detail"), LintSettings()).lint([item])
+    assert [
+        (f.location.issue, f.location.line, f.location.column, f.location.field, f.snippet)
+        for f in findings
+    ] == [
+        ("SHOP-3", 3, 1, "description", "ALTER TABLE refunds"),
+    ]
+    assert findings[0].message == MESSAGE.format("ALTER TABLE in a code block")

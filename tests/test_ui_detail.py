@@ -1,0 +1,77 @@
+"""ui-detail (PRD103): widgets, placement, visual states and styles, exact findings."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import brief, lint_markdown, lint_story
+
+MESSAGE = "dictates visual design ({}); describe what the user must notice or do"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Show a snackbar when the order is saved", [(8, "snackbar")]),
+        (
+            "As a shopper, I want a modal of at least half the screen to confirm my address.",
+            [(24, "modal"), (42, "half the screen")],
+        ),
+        ("A kebab menu opens a panel with the share options", [(3, "kebab menu")]),
+        ("When I favourite a recipe the star turns gold", [(36, "turns gold")]),
+        ("The filters sit directly below the header", [(17, "directly below the header")]),
+        ("Use zebra-striped rows in the orders list", [(5, "zebra-striped")]),
+        ("Offer a radio button for 'Deliver to a locker'", [(9, "radio button")]),
+        ("Headlines in 14 points font", [(14, "14 points font")]),
+        ("The submit button is greyed out until the form is valid", [(22, "greyed out")]),
+        ("Let users pick a date via a date picker", [(29, "date picker")]),
+        ("Add a sticky header with the cart count", [(7, "sticky header")]),
+        ("Errors are highlighted in red", [(12, "highlighted in red")]),
+        ("Show the total in bold", [(16, "in bold")]),
+        ("Dropdown menu to select role: DJ, Band, Solo", [(1, "Dropdown menu")]),
+        (
+            "Let users pick one or more roles via a multi-select dropdown",
+            [(40, "multi-select dropdown")],
+        ),
+    ],
+)
+def test_widgets_placement_and_visual_states(text: str, expected: list[tuple[int, str]]) -> None:
+    findings = lint_story(text, "ui-detail")
+    assert [(column, snippet) for _, _, column, snippet in brief(findings)] == expected
+    assert findings[0].message == MESSAGE.format(expected[0][1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a user, I want to estimate stories; estimate: 3 points.",
+        "As a developer, I want this story sized at 5 points so that we can plan.",
+        "As a customer, I earn 10 points per purchase.",
+        "As a customer, I want the page to show my orders.",
+        "As a user, I want to choose my delivery option.",
+        "As a reviewer, I want the Issue Resolution Modal to list alternatives.",
+        "In the Dropdown Menu one can select more than one entries.",
+        "As a shopper, I want to toggle dark mode.",
+        "As a manager, I want the newest orders at the top of the list.",
+        "As an account holder, I want to know when my balance turns negative.",
+        "As a user, I want to tick the box to accept the terms.",
+        "Tab Bar: the open tabs in order",
+    ],
+)
+def test_story_points_screens_and_named_widgets_are_not_ui_detail(text: str) -> None:
+    assert lint_story(text, "ui-detail") == []
+
+
+def test_criteria_and_descriptions_are_read() -> None:
+    text = (
+        "# Checkout\n\n## Stories\n\n"
+        "- As a shopper, I want to choose where my parcel goes, so that I can collect it.\n"
+        "  - A radio button for 'Deliver to a locker'\n"
+        "  - When I pick a locker the map pin turns green\n\n"
+        "  The lockers list sits directly below the header.\n"
+    )
+    assert brief(lint_markdown(text, "ui-detail")) == [
+        ("ui-detail", 6, 7, "radio button"),
+        ("ui-detail", 7, 38, "turns green"),
+        ("ui-detail", 9, 25, "directly below the header"),
+    ]
