@@ -155,14 +155,24 @@ def lint_batches(
     documents: list[DocumentDirectives] | None = None,
 ) -> tuple[list[Finding], list[ItemRef]]:
     """The engine's findings for each batch (not yet filtered) and the refs of the items;
-    the documents' directives go to `documents`, for prdlint/filters.py."""
+    the documents' directives go to `documents`, for prdlint/filters.py. Backlog rules
+    (duplicates, templates) compare the stories of every batch, as one backlog."""
     findings: list[Finding] = []
     refs: list[ItemRef] = []
+    backlog: list[Item] = []
+    order: dict[str | None, int] = {}  # path -> batch number: findings stay in run order
     for items in batches:
-        findings.extend(linter.lint(items))
+        findings.extend(linter.lint(items, backlog=False))
         refs.extend(ItemRef.of(item) for item in items if item.kind != "section")
+        backlog.extend(linter.backlog_items(items))
+        if items:
+            order.setdefault(items[0].source.path, len(order))
         if documents is not None:
             documents.extend(directives_of(items))
+    across = linter.lint_backlog(backlog)
+    if across:
+        findings.extend(across)
+        findings.sort(key=lambda f: (order.get(f.location.path, len(order)), f.sort_key))
     return findings, refs
 
 
