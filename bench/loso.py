@@ -5,6 +5,7 @@ Run on purpose (not a test):
     python bench/loso.py                 # pooled precision/recall per rule: unseen vs tuned
     python bench/loso.py --verbose       # and a table per source (a repository, a data set)
     python bench/loso.py --documents     # line-level scoring of labeled markdown documents
+    python bench/loso.py --json out.json # also the counts as JSON, to compare two runs
 
 The rules have no trained parameters, so leaving a source out means: score each source on
 its own, with rules that were (or were not) written while looking at it, and report the
@@ -23,6 +24,7 @@ per rule by whether the rule has a finding on that line when the whole document 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections import defaultdict
@@ -162,32 +164,48 @@ def _positive_sources(sources: Sequence[Source], rule: str) -> str:
     return f"{len(found)}/{len(with_positives)}"
 
 
-def report_items(sources: Sequence[Source], verbose: bool) -> None:
+def _pool(members: Iterable[Source]) -> Counts:
+    pooled = Counts()
+    for source in members:
+        pooled.merge(source.counts)
+    return pooled
+
+
+def report_items(sources: Sequence[Source], verbose: bool) -> dict[str, Counts]:
+    """Print the pooled tables (and per source with verbose); return them by name."""
+    tables: dict[str, Counts] = {}
     for group in ("unseen", "tuned"):
         members = [s for s in sources if s.group == group]
-        pooled = Counts()
-        for source in members:
-            pooled.merge(source.counts)
+        tables[group] = _pool(members)
         items = sum(len(s.rows) for s in members)
         collections = sorted({s.collection for s in members})
         title = f"{group.upper()}: {items} items from {len(members)} sources"
-        print_table(f"{title} ({', '.join(collections)})", pooled, RULES)
+        print_table(f"{title} ({', '.join(collections)})", tables[group], RULES)
         print("  sources with positives where the rule finds at least one:")
         print("  " + ", ".join(f"{rule} {_positive_sources(members, rule)}" for rule in RULES))
         print()
-    by_collection: dict[str, Counts] = defaultdict(Counts)
-    for source in sources:
-        by_collection[source.collection].merge(source.counts)
-    for collection, counts in by_collection.items():
-        members = [s for s in sources if s.collection == collection]
+    fresh = [s for s in sources if s.collection.startswith("new")]
+    tables["new"] = _pool(fresh)  # bench/data alone: collected for this, no team labels on it
+    items = sum(len(s.rows) for s in fresh)
+    print_table(
+        f"NEW (bench/data, dev + holdout): {items} items, {len(fresh)} sources",
+        tables["new"],
+        RULES,
+    )
+    parts = dict.fromkeys((s.collection, s.group) for s in sources)
+    for collection, group in parts:
+        members = [s for s in sources if (s.collection, s.group) == (collection, group)]
+        name = f"{collection} ({group})"
+        tables[name] = _pool(members)
         items = sum(len(s.rows) for s in members)
-        print_table(f"{collection}: {items} items, {len(members)} sources", counts, RULES)
+        print_table(f"{name}: {items} items, {len(members)} sources", tables[name], RULES)
     if verbose:
         for source in sorted(sources, key=lambda s: (s.group, s.collection, s.name.lower())):
             title = (
                 f"[{source.group}] {source.collection} / {source.name} ({len(source.rows)} items)"
             )
             print_table(title, source.counts, RULES)
+    return tables
 
 
 # Document level ------------------------------------------------------------------------
@@ -242,7 +260,7 @@ def score_document(entry: dict[str, object]) -> Counts:
     return counts
 
 
-def report_documents(verbose: bool) -> None:
+def report_documents(verbose: bool) -> dict[str, Counts]:
     labels = DOCUMENTS / "labels.jsonl"
     if not labels.exists():
         sys.exit(f"{labels}: not found")
@@ -254,19 +272,29 @@ def report_documents(verbose: bool) -> None:
         if verbose:
             print_table(f"{entry['document']} ({entry.get('source', '')})", counts, DOC_RULES)
     print_table(f"DOCUMENTS (line level): {len(entries)} documents, all unseen", pooled, DOC_RULES)
+    return {"documents": pooled}
+
+
+def write_json(path: Path, tables: dict[str, Counts]) -> None:
+    """The tables as {name: {rule: {TP, FP, FN, TN}}}, for comparing two runs."""
+    data = {name: {rule: dict(c) for rule, c in t.by_rule.items()} for name, t in tables.items()}
+    path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--verbose", action="store_true", help="a table per source")
     parser.add_argument("--documents", action="store_true", help="line-level document scoring")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write the counts as JSON")
     args = parser.parse_args(argv)
     if args.documents:
-        report_documents(args.verbose)
-        return 0
-    sources = collect_sources()
-    score_items(sources)
-    report_items(sources, args.verbose)
+        tables = report_documents(args.verbose)
+    else:
+        sources = collect_sources()
+        score_items(sources)
+        tables = report_items(sources, args.verbose)
+    if args.json:
+        write_json(args.json, tables)
     return 0
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from prdlint.boundedio import read_regular_file
 from prdlint.errors import PrdlintError
 from prdlint.fingerprints import fingerprints
 from prdlint.model import Finding, Report
@@ -52,7 +53,7 @@ def write_baseline(report: Report, path: Path) -> None:
 def load_baseline(path: Path) -> frozenset[str]:
     """The fingerprints recorded in a baseline file; PrdlintError naming the file otherwise."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_file(path).decode("utf-8")
     except FileNotFoundError:
         raise PrdlintError(
             f"{path}: baseline not found (create it with --write-baseline {path})"

@@ -9,6 +9,7 @@ from prdlint.commands.check import check
 from prdlint.commands.init import init_command
 from prdlint.commands.jira import jira
 from prdlint.commands.rules import rule_command, rules_command
+from prdlint.commands.server import server_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,6 +24,7 @@ cli.add_command(jira)
 cli.add_command(rule_command)
 cli.add_command(rules_command)
 cli.add_command(init_command)
+cli.add_command(server_command)
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from prdlint.boundedio import read_regular_file
 from prdlint.errors import ConfigError
 from prdlint.model import Severity
 from prdlint.readers.settings import DEFAULT_AC_FIELD, DEFAULT_IGNORE_LABEL, ReadSettings
@@ -156,7 +157,7 @@ def from_mapping(data: Mapping[str, Any], path: Path | None) -> Config:
 
 def read_config_file(path: Path) -> Config:
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path)
     except OSError as error:
         raise ConfigError(f"{path}: cannot read config: {error.strerror}") from None
     try:
@@ -183,7 +184,7 @@ def read_config_file(path: Path) -> Config:
 
 def _has_prdlint_table(path: Path) -> bool:
     try:
-        return b"[tool.prdlint" in path.read_bytes()
+        return b"[tool.prdlint" in read_regular_file(path)
     except OSError:
         return False
 
@@ -200,7 +201,7 @@ def find_config(start: Path) -> Path | None:
 
 def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
     if explicit is not None:
-        if not explicit.is_file():
+        if not explicit.exists():  # a device or FIFO is refused by the read, with its reason
             raise ConfigError(f"{explicit}: config file not found")
         return read_config_file(explicit)
     found = find_config((start or Path.cwd()).resolve())

@@ -58,6 +58,7 @@ class Linter:
         self.item_rules = [r for r in rules if r.scope == "item"]
         self.backlog_rules = [r for r in rules if r.scope == "backlog"]
         self._severity = {r.name: self.settings.severity.get(r.name, r.severity) for r in rules}
+        self._running = frozenset(r.name for r in rules)
         self._contexts = {r.name: self._context(r) for r in rules}
         self._by_kind: dict[str, list[tuple[Rule, Context]]] = {}
 
@@ -67,6 +68,7 @@ class Linter:
             options=options,
             allow_terms=self.settings.allow_terms,
             explicitly_selected=rule.name in self.settings.explicit,
+            running=self._running,
         )
 
     def _rules_for(self, kind: str) -> list[tuple[Rule, Context]]:

@@ -12,7 +12,9 @@ class PrdlintError(click.ClickException):
     exit_code = 2
 
     def show(self, file: object = None) -> None:
-        click.echo(f"prdlint: error: {self.format_message()}", err=True)
+        from prdlint.printable import one_line
+
+        click.echo(f"prdlint: error: {one_line(self.format_message())}", err=True)
 
 
 class ConfigError(PrdlintError):

@@ -210,6 +210,7 @@ class Report:
     files: int
     rules: Mapping[str, Any]  # rule name -> prdlint.rule.Rule
     problems: list[InputProblem] = field(default_factory=list)
+    notices: list[InputProblem] = field(default_factory=list)  # read, but not as expected
     source: ReportSource = "files"
 
     def by_rule(self) -> dict[str, int]:

@@ -3,6 +3,7 @@ packs named in config), validate them, and select the ones a run uses."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -182,9 +183,10 @@ def load_packs(paths: Iterable[Path]) -> list[Rule]:
 
 
 def _relative(path: Path) -> Path:
-    """The path as the user will read it in errors and --show-rule-source."""
+    """The path as the user will read it in errors and --show-rule-source (as named: a
+    symlink is not replaced by its target)."""
     try:
-        return path.resolve().relative_to(Path.cwd())
+        return Path(os.path.abspath(path)).relative_to(Path.cwd())
     except ValueError:
         return path
 

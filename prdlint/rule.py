@@ -41,6 +41,7 @@ class Context:
     options: Mapping[str, Any] = field(default_factory=dict)
     allow_terms: frozenset[str] = frozenset()
     explicitly_selected: bool = False
+    running: frozenset[str] = frozenset()  # names of every rule in the run
     children: Mapping[str, Sequence[Item]] = field(default_factory=dict)
     documents: Mapping[str, Item] = field(default_factory=dict)  # source path -> document
 

@@ -11,17 +11,20 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from prdlint.boundedio import read_regular_file
 from prdlint.config import Config
 from prdlint.engine import Linter
 from prdlint.filters import DocumentDirectives, directives_of
 from prdlint.model import Finding, InputProblem, Item, ItemRef, Report
 from prdlint.readers import (
+    NO_ITEMS,
     FileReader,
     InputError,
-    check_size,
     decode,
+    read_nothing,
     reader_for,
     supported_suffixes,
+    unread_parts,
 )
 from prdlint.readers.settings import ReadSettings
 from prdlint.rule import Rule
@@ -41,9 +44,12 @@ class Target:
 
 def _posix(path: Path) -> str:
     try:
-        return path.relative_to(Path.cwd()).as_posix()
+        shown = path.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    # A name that is not UTF-8 holds surrogate escapes no output can encode: show its
+    # bytes as \xNN, as git does (the Target keeps the real path for reading).
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _matches(display: str, globs: Sequence[str]) -> bool:
@@ -67,7 +73,10 @@ def _git_visible(directory: Path) -> set[Path] | None:
         return None
     if result.returncode != 0:
         return None
-    return {(directory / name).resolve() for name in result.stdout.decode().split("\0") if name}
+    # Names are bytes in whatever encoding the author's system used: decode them as the
+    # os module does (surrogateescape), so they match the walked paths, never crash.
+    names = result.stdout.split(b"\0")
+    return {(directory / os.fsdecode(name)).resolve() for name in names if name}
 
 
 def _walk(directory: Path) -> Iterator[Path]:
@@ -130,21 +139,15 @@ def collect_targets(
 
 def read_target(target: Target, settings: ReadSettings, stdin: Callable[[], bytes]) -> list[Item]:
     """The items of one target; InputError with the reason when it cannot be read."""
-    if target.path is None:
-        data = stdin()
-    else:
-        try:
-            size = target.path.stat().st_size
-            if size > 0 and not target.path.is_file():
-                raise InputError("not a regular file")
-            check_size(size)  # before reading: a huge file is refused without loading it
-            data = target.path.read_bytes()
-        except PermissionError:
-            raise InputError("permission denied") from None
-        except IsADirectoryError:
-            raise InputError("is a directory") from None
-        except OSError as error:
-            raise InputError(error.strerror or str(error)) from None
+    try:
+        # Bounded: a device, a FIFO or an endless stdin is refused, never read for ever.
+        data = stdin() if target.path is None else read_regular_file(target.path)
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from None
     text = decode(data, target.reader.legacy_encoding)
     return target.reader.read(text, target.display, settings)
 
@@ -188,13 +191,19 @@ def lint_targets(
     """Read and lint the targets: the engine's findings, before any filter."""
     settings = config.read_settings
     problems: list[InputProblem] = []
+    partial: list[InputProblem] = []  # files linted, but not all of them read
+    notices: list[InputProblem] = []
 
     def batches() -> Iterator[list[Item]]:
         for target in targets:
             if on_file is not None:
                 on_file(target)
             try:
-                yield read_target(target, settings, stdin)
+                items = read_target(target, settings, stdin)
+                partial.extend(InputProblem(target.display, why) for why in unread_parts(items))
+                if read_nothing(items):
+                    notices.append(InputProblem(target.display, NO_ITEMS))
+                yield items
             except InputError as error:
                 problems.append(InputProblem(target.display, str(error)))
             except RecursionError:
@@ -202,4 +211,5 @@ def lint_targets(
 
     findings, refs = lint_batches(batches(), linter, documents)
     linted = len(targets) - len(problems)
-    return Report(findings, refs, linted, {r.name: r for r in rules}, problems)
+    rule_map = {r.name: r for r in rules}
+    return Report(findings, refs, linted, rule_map, problems + partial, notices)

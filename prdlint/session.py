@@ -9,6 +9,7 @@ commands."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,14 +17,14 @@ from pathlib import Path
 from prdlint import filters
 from prdlint.config import Config, load_config
 from prdlint.engine import Linter, LintSettings
-from prdlint.errors import ConfigError
+from prdlint.errors import ConfigError, PrdlintError
 from prdlint.filters import DocumentDirectives, FilterSettings
 from prdlint.model import Finding, Item, Report, Severity
 from prdlint.per_file_ignores import PerFileIgnores
 from prdlint.progress import Progress
 from prdlint.registry import Selection, all_rules, select_rules
 from prdlint.rule import Rule
-from prdlint.runner import collect_targets, lint_targets
+from prdlint.runner import Target, collect_targets, lint_targets
 
 PROGRESS_FROM = 20  # files; fewer finish before a bar is worth drawing
 
@@ -38,6 +39,7 @@ class RunOptions:
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     rule_packs: tuple[Path, ...] = ()
+    start: Path | None = None  # where the config search starts (default: the current dir)
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ class Outcome:
 
 
 def _merged(options: RunOptions) -> Config:
-    config = load_config(options.config_path)
+    config = load_config(options.config_path, options.start)
     if options.rule_packs:
         config = replace(config, rule_packs=(*config.rule_packs, *options.rule_packs))
     if options.select:
@@ -112,10 +114,25 @@ class Session:
         paths: Sequence[str],
         stdin: Callable[[], bytes],
         baseline: frozenset[str] | None = None,
+        output: Path | None = None,
     ) -> Outcome:
-        """Lint files, directories and `-` (standard input)."""
+        """Lint files, directories and `-` (standard input); `output` (the report's file)
+        must not be one of them."""
         settings = self.filters(baseline)  # config errors before any file is read
         targets, problems = collect_targets(paths, self.config)
+        refuse_overwriting_inputs(output, (t.path for t in targets if t.path is not None))
+        outcome = self.lint_targets(targets, stdin, settings)
+        outcome.report.problems[:0] = problems
+        return outcome
+
+    def lint_targets(
+        self,
+        targets: Sequence[Target],
+        stdin: Callable[[], bytes],
+        settings: FilterSettings | None = None,
+    ) -> Outcome:
+        """Read and lint targets already chosen (an editor's buffer is one, read by stdin)."""
+        settings = settings or self.filters()
         progress = Progress("files", len(targets)) if len(targets) >= PROGRESS_FROM else None
         documents: list[DocumentDirectives] = []
         report = lint_targets(
@@ -129,7 +146,6 @@ class Session:
         )
         if progress:
             progress.close()
-        report.problems[:0] = problems
         return _filtered(report, documents, settings)
 
     def lint_stream(self, items: Iterable[Item], settings: FilterSettings | None = None) -> Outcome:
@@ -138,6 +154,19 @@ class Session:
         findings, refs = self.linter().lint_stream(items)
         report = Report(findings, refs, 0, {r.name: r for r in self.rules}, source="jira")
         return _filtered(report, [], settings)
+
+
+def refuse_overwriting_inputs(output: Path | None, inputs: Iterable[Path]) -> None:
+    """PrdlintError when --output names one of the files being linted."""
+    if output is None or not output.exists():
+        return
+    for path in inputs:
+        try:
+            same = os.path.samefile(output, path)  # also through a symlink or hard link
+        except OSError:
+            continue
+        if same:
+            raise PrdlintError(f"{output}: --output would overwrite an input file; name another")
 
 
 def _filtered(

@@ -12,6 +12,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from prdlint.boundedio import read_regular_file
+
 
 class YamlError(ValueError):
     """Text that is not valid YAML; str() is "invalid YAML at line N: what is wrong"."""
@@ -72,7 +74,7 @@ def load_yaml_file(path: Path, cache: bool = False) -> Any:
     """The parsed content of a UTF-8 YAML file (OSError, UnicodeDecodeError or
     YamlError on failure); with `cache`, reuse or write a marshal cache beside it."""
     if not cache:
-        return load_yaml(path.read_text(encoding="utf-8"))
+        return load_yaml(read_regular_file(path).decode("utf-8"))
     cached = _cache_path(path)
     stat = path.stat()
     key = (stat.st_size, stat.st_mtime_ns)  # like a .pyc: stale once the file changes
@@ -82,7 +84,7 @@ def load_yaml_file(path: Path, cache: bool = False) -> Any:
             return data
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    data = load_yaml(path.read_text(encoding="utf-8"))
+    data = load_yaml(read_regular_file(path).decode("utf-8"))
     try:
         cached.parent.mkdir(exist_ok=True)
         temporary = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")

@@ -101,3 +101,12 @@ def test_sources_split_tuned_from_unseen_as_documented() -> None:
     team = [s for s in sources if s.collection.startswith("team")]
     assert team and all(s.group == "tuned" and s.name != "github" for s in team)
     assert {s.group for s in sources if s.collection.startswith("new")} == {"unseen"}
+
+
+def test_json_output_holds_every_table_with_the_four_counts(tmp_path: Path) -> None:
+    out = tmp_path / "loso.json"
+    assert _loso().main(["--documents", "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert list(data) == ["documents"]
+    assert all(set(counts) == {"TP", "FP", "FN", "TN"} for counts in data["documents"].values())
+    assert "placeholder" in data["documents"]

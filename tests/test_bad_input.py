@@ -56,7 +56,8 @@ def assert_good_file_still_linted(result: Result) -> None:
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.relative_to(CORPUS).as_posix())
 def test_every_corpus_file_named_explicitly(path: Path) -> None:
     result = run("check", str(path), GOOD_FILE)
-    errors = result.stderr.splitlines()
+    notice = "prdlint: notice: "  # a file read with no backlog item in it: not an error
+    errors = [line for line in result.stderr.splitlines() if not line.startswith(notice)]
     if errors:  # a file prdlint cannot lint (e.g. a Jira sample that is not a search result)
         assert result.exit_code == 2
         assert len(errors) == 1
@@ -140,7 +141,9 @@ def test_binary_file_with_a_markdown_name() -> None:
 def test_nul_bytes_past_the_sniffed_prefix_do_not_crash() -> None:
     Path("late.md").write_bytes(b"# Title\n\n" + b"word " * 3000 + b"\x00\x00 TODO\n")
     result = run("check", "late.md", GOOD_FILE)
-    assert result.stderr == ""
+    assert result.stderr == (
+        "prdlint: notice: late.md: read no backlog items (no story, requirement or epic)\n"
+    )
     assert "late.md:3:" in result.stdout  # the placeholder after the NULs is still found
     assert_good_file_still_linted(result)
 
@@ -347,3 +350,237 @@ def test_invalid_date_in_config_and_pack_is_one_line() -> None:
     result = run("jira", "PROJ")
     assert result.exit_code == 2
     assert "key 'jira.timeout': must be a number of seconds above 0" in result.stderr
+
+
+# -- names and exports that crashed the whole run ------------------------------------------
+
+
+def test_non_utf8_file_name_in_a_git_work_tree() -> None:
+    subprocess.run(["git", "init", "-q", "repo"], check=True)
+    Path("repo/prd.md").write_text(GOOD_TEXT, encoding="utf-8")
+    Path(os.fsdecode(b"repo/caf\xe9.png")).write_bytes(b"\x89PNG")
+    Path(os.fsdecode(b"repo/caf\xe9.md")).write_text(GOOD_TEXT, encoding="utf-8")
+    result = run("check", "repo", "--select", "solution-prescriptive")
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    name = "repo/caf\\xe9.md"  # the name's bytes, as git shows them
+    assert result.stdout.splitlines()[:2] == [
+        GOOD_FINDING.replace("prd.md", name),
+        GOOD_FINDING.replace("prd.md", "repo/prd.md"),
+    ]
+
+
+def test_csv_export_with_a_field_over_128_kib() -> None:
+    description = "The shopper sees the price. " * 6000  # about 170 KiB in one field
+    Path("export.csv").write_text(
+        f'Issue key,Summary,Description\nSHOP-1,"As a shopper, I want prices kept in Redis, '
+        f'so that pages load.","{description}"\n',
+        encoding="utf-8",
+    )
+    result = run("check", "export.csv", GOOD_FILE, "--select", "solution-prescriptive")
+    assert result.stderr == ""
+    assert result.stdout.splitlines()[:2] == [
+        "SHOP-1 [summary:1]: PRD101 solution-prescriptive names the solution (Redis); "
+        "state the user's need and leave the how to the team",
+        GOOD_FINDING,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("labels", "suppressed"),
+    [("5", False), ("9" * 5000, False), ('"prdlint-ignore"', True), ('"a b"', False)],
+    ids=["number", "huge-integer", "string-label", "string-two-labels"],
+)
+def test_json_export_with_labels_that_are_not_a_list(labels: str, suppressed: bool) -> None:
+    summary = "As a shopper, I want prices kept in Redis, so that pages load."
+    Path("export.json").write_text(
+        '{"issues": [{"key": "SHOP-1", "fields": {"summary": "'
+        + summary
+        + '", "labels": '
+        + labels
+        + "}}]}",
+        encoding="utf-8",
+    )
+    result = run("check", "export.json", GOOD_FILE, "--select", "solution-prescriptive")
+    assert result.stderr == ""
+    expected = (
+        []
+        if suppressed
+        else [
+            "SHOP-1 [summary:1]: PRD101 solution-prescriptive names the solution (Redis); "
+            "state the user's need and leave the how to the team"
+        ]
+    )
+    assert result.stdout.splitlines()[: len(expected) + 1] == [*expected, GOOD_FINDING]
+
+
+# -- standard input and bounded reads (each in a child process with a time limit: a
+# regression would read forever or block) -----------------------------------------------
+
+
+def prdlint_process(*args: str, stdin: object = None) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "prdlint", *args],
+        stdin=stdin,  # type: ignore[arg-type]
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def test_closed_stdin_is_never_read_unless_dash_is_given() -> None:
+    # `prdlint check prd.md <&-`: the child starts with file descriptor 0 closed.
+    command = [sys.executable, "-m", "prdlint", "check", GOOD_FILE, "--select", "PRD101"]
+    result = subprocess.run(
+        ["sh", "-c", '"$@" <&-', "sh", *command], capture_output=True, text=True, timeout=120
+    )
+    assert result.stderr == ""
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == GOOD_FINDING
+    result = subprocess.run(
+        ["sh", "-c", '"$@" <&-', "sh", *command, "-"], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["prdlint: error: <stdin>: standard input is closed"]
+    assert result.stdout.splitlines()[0] == GOOD_FINDING
+
+
+def test_endless_standard_input_is_read_only_to_the_limit() -> None:
+    with open("/dev/zero", "rb") as zero:
+        result = prdlint_process("check", "-", GOOD_FILE, "--select", "PRD101", stdin=zero)
+    limit = MAX_FILE_BYTES >> 20
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"prdlint: error: <stdin>: standard input too large (over {limit} MiB, the limit)"
+    ]
+    assert result.stdout.splitlines()[0] == GOOD_FINDING
+
+
+def test_symlinks_to_devices_and_fifos_are_not_regular_files() -> None:
+    os.symlink("/dev/zero", "zero.md")
+    os.symlink("/dev/urandom", "random.txt")
+    os.mkfifo("pipe")
+    os.symlink("pipe", "pipe.md")
+    result = prdlint_process("check", "zero.md", "random.txt", "pipe.md", GOOD_FILE)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "prdlint: error: zero.md: not a regular file",
+        "prdlint: error: random.txt: not a regular file",
+        "prdlint: error: pipe.md: not a regular file",
+    ]
+    assert result.stdout.splitlines()[0] == GOOD_FINDING
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "fifo"])
+def test_rule_pack_and_config_that_are_devices_or_fifos(device: str) -> None:
+    if device == "fifo":
+        os.mkfifo("fifo")
+    os.symlink(device, "pack.yaml")
+    result = prdlint_process("check", "--rules", "pack.yaml", GOOD_FILE)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "prdlint: error: pack.yaml: cannot read rule pack: not a regular file"
+    ]
+    os.symlink(device, "config.yaml")
+    result = prdlint_process("check", "--config", "config.yaml", GOOD_FILE)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "prdlint: error: config.yaml: cannot read config: not a regular file"
+    ]
+
+
+def test_rule_pack_over_the_size_limit() -> None:
+    with open("pack.yaml", "wb") as file:  # sparse
+        file.truncate(MAX_FILE_BYTES + 1024 * 1024)
+    result = run("check", "--rules", "pack.yaml", GOOD_FILE)
+    limit = MAX_FILE_BYTES >> 20
+    assert_one_error(
+        result,
+        f"prdlint: error: pack.yaml: cannot read rule pack: file too large ({limit + 1} MiB;"
+        f" the limit is {limit} MiB)",
+    )
+
+
+# -- output: streams that cannot encode the text, control characters, -o ------------------
+
+COFFEE_TEXT = (
+    "- As a barista, I want ☕ prices kept in Redis, so that pages load.\n  - Prices show.\n"
+)
+COFFEE_FINDING = (
+    "coffee.md:1:41: PRD101 solution-prescriptive names the solution (Redis); "
+    "state the user's need and leave the how to the team"
+)
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "html", "junit", "markdown",
+                                           "github", "gitlab"])  # fmt: skip
+@pytest.mark.parametrize("verbose", [False, True], ids=["plain", "verbose"])
+def test_stdout_that_cannot_encode_the_text(output_format: str, verbose: bool) -> None:
+    Path("coffee.md").write_text(COFFEE_TEXT, encoding="utf-8")
+    args = ["check", "coffee.md", "--select", "PRD101", "--format", output_format]
+    result = subprocess.run(
+        [sys.executable, "-m", "prdlint", *args, *(["--verbose"] if verbose else [])],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252", "NO_COLOR": "1"},
+        timeout=120,
+        check=False,
+    )
+    assert result.stderr == b""
+    assert result.returncode == 1
+    if output_format in ("json", "sarif", "html", "junit", "gitlab"):
+        # Documents that declare UTF-8 are written as UTF-8 whatever the terminal's encoding.
+        text = result.stdout.decode("utf-8")
+        assert ("☕" in text) is (output_format != "gitlab")  # gitlab has no source text
+    else:  # text for people: in the stream's encoding, what it cannot show replaced
+        text = result.stdout.decode("cp1252")
+        assert "☕" not in text
+        if output_format == "text" and not verbose:
+            assert text.splitlines()[0] == COFFEE_FINDING
+
+
+def test_control_characters_of_document_text_never_reach_the_output() -> None:
+    # OSC 52 writes the clipboard; ESC[2J clears the screen; C1 CSI (U+009B) is an escape too.
+    hostile = "\x1b]52;c;ZXZpbA==\x07 Redis \x1b[2J \x9b31m \x08\x7f"
+    Path("coffee.md").write_text(
+        f"- As a barista, I want prices kept in Redis, so that pages load. {hostile}\n",
+        encoding="utf-8",
+    )
+    for extra in ([], ["--verbose"], ["--format", "github"], ["--format", "markdown"]):
+        result = run("check", "coffee.md", "--select", "PRD101", *extra)
+        assert result.exit_code == 1
+        for control in ("\x1b", "\x07", "\x9b", "\x08", "\x7f"):
+            assert control not in result.stdout, (extra, control)
+    result = run("check", "coffee.md", "--select", "PRD101", "--verbose")
+    assert "| As a barista, I want prices kept in Redis, so that pages load. ␛]52;c;" in (
+        result.stdout
+    )
+
+
+def test_control_characters_in_a_file_name_are_replaced_in_errors() -> None:
+    result = run("check", "evil\x1b[2J.md", GOOD_FILE)
+    assert_one_error(result, "prdlint: error: evil␛[2J.md: no such file or directory")
+
+
+def test_output_dash_means_standard_output() -> None:
+    result = run("check", GOOD_FILE, "--select", "PRD101", "-o", "-")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == GOOD_FINDING
+    assert not Path("-").exists()
+
+
+def test_output_never_overwrites_an_input_file() -> None:
+    result = run("check", GOOD_FILE, "--format", "json", "-o", GOOD_FILE)
+    assert_one_error(
+        result, "prdlint: error: prd.md: --output would overwrite an input file; name another"
+    )
+    assert Path(GOOD_FILE).read_text(encoding="utf-8") == GOOD_TEXT
+    Path("docs").mkdir()
+    Path("docs/a.md").write_text(GOOD_TEXT, encoding="utf-8")
+    result = run("check", "docs", "-o", "docs/a.md")
+    assert_one_error(
+        result, "prdlint: error: docs/a.md: --output would overwrite an input file; name another"
+    )
+    assert Path("docs/a.md").read_text(encoding="utf-8") == GOOD_TEXT

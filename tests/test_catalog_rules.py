@@ -157,6 +157,18 @@ def test_untestable_criterion() -> None:
     )
 
 
+def test_untestable_criterion_made_concrete_after_the_word_is_not_flagged() -> None:
+    doc = (
+        "- As a shopper, I want to filter results by size, so that I only see what fits me.\n"
+        "  - Results update quickly (within 1 second) after a size is chosen.\n"
+        "  - The size list loads fast: under 200 ms on 4G.\n"
+        "  - The reset button works quickly.\n"
+    )
+    assert brief(lint_markdown(doc, "untestable-criterion")) == [
+        ("untestable-criterion", 4, 28, "quickly"),
+    ]
+
+
 def test_incomplete_gherkin_points_at_the_given() -> None:
     assert brief(lint_markdown(CRITERIA_DOC, "incomplete-gherkin")) == [
         ("incomplete-gherkin", 5, 5, "Given a booking more than 24 hours away"),

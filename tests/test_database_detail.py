@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from prdlint.readers.markdown import read_markdown
 from tests.helpers import brief, lint_markdown, lint_story
 
 MESSAGE = "dictates the data model ({}); say what the user needs to see or do"
@@ -27,6 +28,25 @@ MESSAGE = "dictates the data model ({}); say what the user needs to see or do"
         ("Add an index on orders.created_at", 1, "Add an index"),
         ("Add a migration that creates the audit log table", 1, "Add a migration"),
         ("Each shipment record gets new fields trackingNumber and eta", 27, "new fields"),
+        ("Each product has a SKU (varchar 32, unique)", 20, "SKU (varchar 32, unique)"),
+        ("The Customer entity gets a loyaltyTier attribute", 40, "attribute"),
+        ("Store prices as integers in cents", 1, "Store prices as integers"),
+        ("Orders keep cancelled_at timestamp for refunds", 13, "cancelled_at timestamp"),
+        (
+            "We need a many-to-many relationship between students and courses",
+            11,
+            "many-to-many relationship",
+        ),
+        ("Add a uniqueness constraint on email", 7, "uniqueness constraint"),
+        ("Put the settings in a JSON column", 28, "column"),
+        ("Index the email column", 1, "Index the email column"),
+        ("Partition the events table by month", 1, "Partition the events table"),
+        ("Add an enum for order status", 1, "Add an enum"),
+        (
+            "Record for each visit: patient (foreign key), started (timestamp), notes (text)",
+            24,
+            "patient (foreign key)",
+        ),
     ],
 )
 def test_schema_work_in_plain_words(text: str, column: int, snippet: str) -> None:
@@ -53,6 +73,17 @@ def test_schema_work_in_plain_words(text: str, column: int, snippet: str) -> Non
         "As an admin, I want to update the pricing model for annual plans.",
         "As a cashier, I want a new column for tips on the receipt",
         "Migrate customers to the new plan",
+        "As a researcher, I want to add a column to my exported CSV.",
+        "As a farmer, I want to add a field to the farm.",
+        "As a host, I want to create a table plan for the wedding.",
+        "As an analyst, I want to add a calculated field to my pivot table.",
+        "As an admin, I want to add custom attributes to products so that merchants can describe them.",
+        "As a data steward, I want to rename a column in the dataset.",
+        "As a patient, I want a reminder (text) before my appointment.",
+        "As a user, I want to download my data (JSON) so that I can move it.",
+        "As a mentor, I want one-to-one meetings with my mentee.",
+        "As a teacher, I want my students' grades normalised to a 100-point scale.",
+        "As a developer, I want a jQuery plugin for Core Data Packages, so that forms autocomplete.",
     ],
 )
 def test_business_data_and_screens_are_not_schema_work(text: str) -> None:
@@ -196,3 +227,47 @@ def test_a_jira_code_sql_block_is_one_finding_on_its_wiki_line() -> None:
         ("SHOP-3", 3, 1, "description", "ALTER TABLE refunds"),
     ]
     assert findings[0].message == MESSAGE.format("ALTER TABLE in a code block")
+
+
+def test_criteria_and_descriptions_are_read() -> None:
+    text = (
+        "# Shipping\n\n## Stories\n\n"
+        "- As a clerk, I want to track parcels, so that I can answer customers.\n\n"
+        "  Add a tracking_code column to the parcels table.\n\n"
+        "  - Acceptance criteria: new fields shipDate and carrier on shipments\n"
+        "  - The clerk sees the carrier of each parcel\n"
+    )
+    assert brief(lint_markdown(text, "database-detail")) == [
+        ("database-detail", 7, 3, "Add a tracking_code column"),
+        ("database-detail", 9, 26, "new fields"),
+    ]
+    item = next(i for i in read_markdown(text, "prd.md") if i.kind == "story")
+    assert [p.field for p in item.parts] == ["story", "description", "criterion", "criterion"]
+
+
+def test_a_jira_acceptance_criteria_field_is_read() -> None:
+    from prdlint.engine import Linter, LintSettings
+    from prdlint.readers.jira_issues import FieldMap, IssueOptions, issue_to_item
+    from tests.helpers import rules_named
+
+    fields_list = [
+        {"id": "customfield_10033", "name": "Acceptance Criteria", "schema": {"type": "string"}}
+    ]
+    issue = {
+        "key": "SHOP-4",
+        "self": "https://host/jira/rest/api/2/issue/10004",
+        "fields": {
+            "summary": "Parcel tracking",
+            "description": "As a clerk, I want to track parcels, so that I can answer customers.",
+            "issuetype": {"name": "Story"},
+            "customfield_10033": "* The clerk sees the carrier\r\n* Add a carrier column to the parcels table",
+        },
+    }
+    item = issue_to_item(issue, IssueOptions(fields=FieldMap.from_field_list(fields_list)))
+    assert item is not None
+    findings = Linter(rules_named("database-detail"), LintSettings()).lint([item])
+    assert [
+        (f.location.line, f.location.column, f.location.field, f.snippet) for f in findings
+    ] == [
+        (2, 3, "acceptance-criteria", "Add a carrier column"),
+    ]

@@ -29,6 +29,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "prdlint.entrypoints",
             "prdlint.fingerprints",
             "prdlint.suppressions",  # directives as data; applying them is filters' job
+            "prdlint.boundedio",
+            "prdlint.printable",
+            "prdlint.shipped",
         ),
     ),
     ("rule", ("prdlint.rule", "prdlint.kinds")),
@@ -47,8 +50,11 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("run", ("prdlint.runner", "prdlint.session")),
+    ("wiring", ("prdlint.commands._common",)),  # flags and outcome handling, shared
     ("commands", ("prdlint.commands",)),
-    ("app", ("prdlint.cli", "prdlint.__main__", "prdlint.docs")),
+    ("docs", ("prdlint.docs",)),  # rule docs, rendered as `prdlint rule` prints them
+    ("server", ("prdlint.lsp", "prdlint.commands.server")),  # the language server
+    ("app", ("prdlint.cli", "prdlint.__main__")),
 )
 
 

@@ -470,3 +470,68 @@ def test_kiro_requirements_are_stories_with_ears_criteria() -> None:
             ],
         )
     ]
+
+
+HEADED_TABLES = """\
+# Backlog
+
+## AUTH-3: Reset a forgotten password
+
+| Status | Priority | Points |
+|---|---|---|
+| Open | High | 3 |
+
+Customers who forgot their password reset it from the sign-in page.
+
+## AUTH-4: Sign in with a passkey
+
+| Field | Value |
+|---|---|
+| Priority | Low |
+| Acceptance criteria | A passkey saved on the phone signs the customer in |
+"""
+
+
+def test_a_status_table_under_a_headed_item_is_its_fields() -> None:
+    items = [i for i in read_markdown(HEADED_TABLES, "h.md") if i.kind == "story"]
+    assert [(i.line, i.fields, _cells(i)) for i in items] == [
+        (
+            3,
+            {"status": "Open", "priority": "High", "points": "3"},
+            [
+                ("title", 3, 4, "AUTH-3: Reset a forgotten password"),
+                ("status", 7, 3, "Open"),
+                ("priority", 7, 10, "High"),
+                ("points", 7, 17, "3"),
+                (
+                    "story",
+                    9,
+                    1,
+                    "Customers who forgot their password reset it from the sign-in page.",
+                ),
+            ],
+        ),
+        (
+            11,
+            {"priority": "Low"},
+            [
+                ("title", 11, 4, "AUTH-4: Sign in with a passkey"),
+                ("story", 11, 12, "Sign in with a passkey"),
+                ("priority", 15, 14, "Low"),
+                ("criterion", 16, 25, "A passkey saved on the phone signs the customer in"),
+            ],
+        ),
+    ]
+
+
+def test_non_functional_sections_hold_requirements_in_paragraphs_and_lists() -> None:
+    for heading in ("Non-functional requirements", "NFRs", "Quality attributes"):
+        text = (
+            f"# App\n\n## {heading}\n\nWe will host it on Heroku with a managed database.\n\n"
+            "- The server side will be a Flask app with a REST API.\n"
+        )
+        items = read_markdown(text, "a.md")
+        assert [(i.kind, i.line) for i in items if i.kind == "requirement"] == [
+            ("requirement", 5),
+            ("requirement", 7),
+        ], heading

@@ -1,6 +1,6 @@
 """A pre-commit run stays lean: `prdlint check one.md` never imports the Jira client, its
 HTTP stack, the JSON-schema validator, importlib.metadata or (once the built-in rule pack is
-cached) PyYAML. Checked by module names, not by the clock."""
+cached) PyYAML, nor the language server (pygls). Checked by module names, not by the clock."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from pathlib import Path
 from prdlint.builtin import rules_directory
 
 HEAVY = ("jira", "requests", "urllib3", "jsonschema", "importlib.metadata", "email", "regex")
+# The language server's stack: only `prdlint server` may import it.
+HEAVY += ("pygls", "lsprotocol", "cattrs", "prdlint.lsp")
 PRD = "# Checkout\n\n- As a shopper, I want prices kept in Redis, so that pages load.\n"
 
 

@@ -29,6 +29,14 @@ MESSAGE = "dictates visual design ({}); describe what the user must notice or do
         ("Errors are highlighted in red", [(12, "highlighted in red")]),
         ("Show the total in bold", [(16, "in bold")]),
         ("Dropdown menu to select role: DJ, Band, Solo", [(1, "Dropdown menu")]),
+        ("Use outlined text fields on the signup form", [(14, "text fields")]),
+        (
+            "Place the logout link at the far right of the navbar",
+            [(23, "at the far right of the navbar")],
+        ),
+        ("Two-column layout on desktop", [(1, "Two-column layout")]),
+        ("The header has 80% opacity", [(16, "80% opacity")]),
+        ("When a payment fails the row turns red", [(30, "turns red")]),
         (
             "Let users pick one or more roles via a multi-select dropdown",
             [(40, "multi-select dropdown")],
@@ -56,6 +64,10 @@ def test_widgets_placement_and_visual_states(text: str, expected: list[tuple[int
         "As an account holder, I want to know when my balance turns negative.",
         "As a user, I want to tick the box to accept the terms.",
         "Tab Bar: the open tabs in order",
+        "As a gardener, I want to know when my plants turn yellow.",
+        "As a player, I want to earn a badge when I finish a level.",
+        "As a tester, I want a 50% discount code for staging.",
+        "As a FABS user, I want to download the uploaded FABS file.",
     ],
 )
 def test_story_points_screens_and_named_widgets_are_not_ui_detail(text: str) -> None:

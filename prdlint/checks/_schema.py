@@ -43,6 +43,8 @@ _STRONG_VERBS = _forms(
     "alter/alters,altered,altering",
     "drop/drops,dropped,dropping",
     "seed/seeds,seeded,seeding",
+    "partition/partitions,partitioned,partitioning",
+    "shard/shards,sharded,sharding",
     "populate/populates,populated,populating",
 )
 _WEAK_VERBS = _forms(
@@ -104,7 +106,7 @@ _SCREEN = frozenset(
      "grid", "list", "lists", "spreadsheet", "spreadsheets", "sheet", "sheets", "csv",
      "export", "exports", "file", "files", "layout", "ui", "interface", "template",
      "templates", "wizard", "panel", "tab", "widget", "window", "card", "cards", "kanban",
-     "document", "documents", "pdf", "email", "emails", "invoice", "receipt", "editor",
+     "document", "documents", "pdf", "invoice", "receipt", "editor",
      "plan", "floor", "website", "site", "app", "portal", "profile", "questionnaire",
      "survey", "checkout", "signup", "sign-up", "registration", "login", "search", "input",
      "text", "filter", "filters", "results", "contents", "stats", "statistics", "standings",
@@ -128,7 +130,9 @@ DATA_TYPES = frozenset(
      "string", "text", "date", "bytea", "nullable", "pk", "fk"}
 )  # fmt: skip
 # Outside parentheses "text", "date", "string" are ordinary words ("a text field" is UI).
-_PROSE_TYPES = DATA_TYPES - {"string", "text", "date", "char", "double", "float", "numeric"}
+_WEAK_TYPES = frozenset({"string", "text", "date", "char", "double", "float", "numeric"})
+_STRONG_TYPES = DATA_TYPES - _WEAK_TYPES
+_PROSE_TYPES = _STRONG_TYPES | {"json", "integers", "booleans", "decimals", "timestamps"}
 _KEY_WORDS = frozenset({"primary", "foreign", "unique", "composite", "surrogate", "natural"})
 _SCHEMA_NOUNS = frozenset(
     {"table", "tables", "column", "columns", "field", "fields", "schema", "schemas",
@@ -152,6 +156,12 @@ _STANDARD = frozenset(
     {"standard", "standards", "specification", "spec", "vocabulary", "ontology", "dcat",
      "fhir", "hl7", "xbrl", "schema.org", "dublin", "iso", "pull", "feed", "api"}
 )  # fmt: skip
+# Every detection needs one of these words: one pass finds whether to look closer.
+_TRIGGER = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(sorted(_SCHEMA_NOUNS | DATA_TYPES | _PROSE_TYPES, key=len, reverse=True))
+    + r")\b)"
+)
 _PLURAL_NOT_ENTITY = re.compile(r"(?:ss|us|is|ics|news|ings)$")
 _WINDOW = 5  # how far a structure verb may sit before its noun, in tokens
 
@@ -312,6 +322,8 @@ def _noun_hit(sentence: _Sentence, index: int) -> bool:
         return False
     if noun == "key":
         return bool(before) and before[-1] in _KEY_WORDS and sentence.verb_before(index) is not None
+    if noun in ("column", "field", "attribute", "property") and _typed_or_coded(sentence, index):
+        return True  # "a JSON column", "a loyaltyTier attribute"
     verb = sentence.verb_before(index) or sentence.passive_verb_after(index)
     if verb is None:
         # "Users table must have columns: ...", "the price column ... as a decimal"
@@ -350,6 +362,44 @@ def _noun_hit(sentence: _Sentence, index: int) -> bool:
     return False
 
 
+def _typed_or_coded(sentence: _Sentence, index: int) -> bool:
+    """The word before the noun is a data type or a code identifier, and the thing is
+    not on a screen: "a boolean column", "the `status` field", "a loyaltyTier attribute"."""
+    if index == 0:
+        return False
+    before = sentence.tokens[index - 1]
+    return (before.low in _PROSE_TYPES or is_identifier(before)) and not _screen_or_owner_near(
+        sentence, index
+    )
+
+
+_KEEP_VERBS = _forms(
+    "store/stores,stored,storing",
+    "save/saves,saved,saving",
+    "persist/persists,persisted,persisting",
+    "keep/keeps,kept,keeping",
+)
+
+
+def _typed_pair(sentence: _Sentence) -> tuple[int, int] | None:
+    """ "cancelled_at timestamp", "store prices as integers": a value given a data type."""
+    tokens, lows = sentence.tokens, sentence.lows
+    for index in range(len(tokens) - 1):
+        if is_identifier(tokens[index]) and lows[index + 1] in _PROSE_TYPES:
+            return tokens[index].start, tokens[index + 1].end
+        if lows[index] in _KEEP_VERBS:
+            for offset in range(index + 2, min(index + 7, len(lows) - 1)):
+                if lows[offset] == "as":
+                    following = [
+                        low for low in lows[offset + 1 : offset + 3] if low not in {"a", "an"}
+                    ]
+                    if following and following[0] in _PROSE_TYPES:
+                        end = offset + 1 + lows[offset + 1 : offset + 3].index(following[0])
+                        return tokens[index].start, tokens[end].end
+                    break
+    return None
+
+
 def _code_owner_after(sentence: _Sentence, index: int) -> bool:
     after = sentence.tokens[index + 1 : index + 6]
     return any(t.low in {"model", "entity", "class", "table", "schema"} for t in after)
@@ -372,16 +422,19 @@ def _type_in_parentheses(sentence: _Sentence) -> int | None:
     """ "number (unique key), total (decimal)": the index of the first "(" holding a data
     type or key marker, in a field list."""
     lows = sentence.lows
+    weak: int | None = None
     for index, low in enumerate(lows):
         if low != "(" or index == 0:
             continue
         inside = lows[index + 1 : index + 4]
         if not inside:
             continue
-        if inside[0] in DATA_TYPES and inside[1:2] in ([")"], ["("], [","]):
+        if inside[0] in _STRONG_TYPES or (inside[0] in _KEY_WORDS and inside[1:2] == ["key"]):
             return index
-        if inside[0] in _KEY_WORDS and inside[1:2] == ["key"]:
-            return index
+        if inside[0] in DATA_TYPES and inside[1:2] == [")"] and weak is None:
+            weak = index  # "(text)", "(date)": a type only beside another typed field
+        elif inside[0] in DATA_TYPES and inside[1:2] == [")"]:
+            return weak
     return None
 
 
@@ -400,6 +453,9 @@ def _sentences(tokens: list[Token]) -> Iterator[_Sentence]:
 
 def schema_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """Character spans of schema work in text[start:end], one per clause at most."""
+    stop = len(text) if end is None else end
+    if _TRIGGER.search(text, start, stop) is None:
+        return  # most stories name no schema noun or type: skip the tokeniser
     for sentence in _sentences(tokenize(text, start, end)):
         span = _first_hit(sentence)
         if span is not None:
@@ -412,6 +468,9 @@ def _first_hit(sentence: _Sentence) -> tuple[int, int] | None:
         for index, low in enumerate(sentence.lows):
             if low in _SCHEMA_NOUNS and _noun_hit(sentence, index):
                 return _span(sentence, index)
+    pair = _typed_pair(sentence)
+    if pair is not None:
+        return pair
     paren = _type_in_parentheses(sentence)
     if paren is not None:
         first = tokens[max(0, paren - 1)]

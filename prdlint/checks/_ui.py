@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from prdlint.checks._gate import GatedPatterns
 from prdlint.checks._text import word_pattern
 
 WIDGETS = (
@@ -28,7 +29,7 @@ WIDGETS = (
     "toggle switch", "toggle button", "slider", "sliders", "stepper", "spinner",
     "spinners", "loading spinner", "carousel", "carousels", "accordion", "accordions",
     "tooltip", "tooltips", "breadcrumb", "breadcrumbs", "tab bar", "segmented control",
-    "segmented button", "split button", "floating action button", "fab", "date picker",
+    "segmented button", "split button", "floating action button", "date picker",
     "datepicker", "time picker", "colour picker", "color picker", "lightbox",
     "progress bar", "skeleton loader", "skeleton screen", "infinite scroll", "sidebar",
     "side bar", "side panel", "navbar", "nav bar", "top bar", "app bar", "toolbar",
@@ -36,7 +37,9 @@ WIDGETS = (
     "multiselect", "listbox", "list box", "filter chip", "filter chips", "chips",
     "hover card", "mega menu", "offcanvas", "off-canvas", "splash screen",
 )  # fmt: skip
-_WIDGET = word_pattern(WIDGETS)
+_WIDGET = word_pattern(
+    {*WIDGETS, *(w + ("es" if w.endswith(("x", "sh")) else "s") for w in WIDGETS if w[-1] != "s")}
+)
 # Words that introduce a widget as the thing to build.
 _INTRODUCERS = frozenset(
     {"a", "an", "via", "with", "using", "through", "add", "adds", "adding", "use", "uses",
@@ -70,8 +73,12 @@ _PATTERNS = [
     r"(?i:\b(?:directly|immediately|right|just)\s+(?:below|above|under|beneath|beside|next\s+to|"
     r"underneath|left\s+of|right\s+of)\s+(?:the\s+)?\w+(?:\s+\w+)?)",
     rf"(?i:\b(?:below|above|under|beneath|underneath|inside|within|in)\s+the\s+{_LANDMARK}\b)",
-    rf"(?i:\b(?:at|on|to)\s+the\s+(?:very\s+)?(?:top|bottom|left|right)(?:[\s-]hand)?\s+"
-    rf"(?:(?:side|edge|corner)\s+)?of\s+the\s+{_SURFACE}\b)",
+    rf"(?i:\b(?:at|on|to)\s+the\s+(?:very\s+|far\s+)?(?:top|bottom|left|right)(?:[\s-]hand)?\s+"
+    rf"(?:(?:side|edge|corner)\s+)?of\s+the\s+(?:{_SURFACE}|{_LANDMARK})\b)",
+    # layout and see-through: "a two-column layout", "a 12-column grid", "80% opacity"
+    r"(?i:\b(?:two|three|four|single|one|\d+)[\s-]columns?\s+(?:layout|grid|design)s?\b|"
+    r"\b\d+\s?%\s+(?:opacity|transparency|transparent|opaque)\b|"
+    r"\b(?:opacity|transparency)\s+(?:of\s+)?\d+\s?%)",
     rf"(?i:\b(?:sticky|fixed|floating|pinned)\s+(?:{_LANDMARK}|bar|button|panel)\b)",
     # a size against the screen: "at least half the screen", "50% of the width"
     rf"(?i:\b(?:half|a\s+third|a\s+quarter|two[\s-]thirds|three[\s-]quarters|\d+\s?%)\s+"
@@ -79,8 +86,6 @@ _PATTERNS = [
     r"(?i:\bfull[\s-](?:width|height)\b|\bfull[\s-]screen\s+(?:modal|dialog|overlay|popup|"
     r"pop-up|banner|takeover)s?\b)",
     # a visual state: "the star turns gold", "is greyed out", "highlighted in yellow"
-    rf"(?i:\b(?:turns?|turning|turned|becomes?|goes|glows?|flash(?:es)?|blinks?)\s+"
-    rf"{_COLOUR}\b)",
     rf"(?i:\b(?:change|changes|changed|changing)\s+(?:its\s+)?colou?r\s+to\s+{_COLOUR}\b)",
     r"(?i:\b(?:greyed|grayed)[\s-]out\b)",
     r"(?i:\b(?:in|as)\s+bold\b|\bin\s+italics?\b)",
@@ -97,6 +102,41 @@ _PATTERNS = [
     r"\bfont\b[^.;]{0,25}?\b\d+(?:\.\d+)?\s?points?\b)",
 ]
 UI_PHRASES = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+_LANDMARK_WORDS = (
+    "header footer navbar nav navigation sidebar side toolbar title app top fold logo page "
+    "search tab menu status banner hero"
+)
+# The words each pattern above cannot match without, for GatedPatterns (checked against
+# UI_PHRASES in tests/test_ui_detail.py).
+_ANCHORS: list[str | None] = [
+    "directly immediately right just",
+    _LANDMARK_WORDS,
+    "top bottom left right",
+    "column opacity transparen opaque",
+    "sticky fixed floating pinned",
+    "screen page window viewport display width height",
+    "full",
+    "change",
+    "greyed grayed",
+    "bold italic",
+    "highlighted shown displayed written printed rendered marked",
+    "zebra striped alternating rounded drop box gradient background bold italic underlined",
+    "fade fading slide sliding",
+    "point font",
+]
+GATED = GatedPatterns(list(zip(_ANCHORS, _PATTERNS, strict=True)))
+# A colour change counts on a thing of the screen ("the star turns gold"), not on the
+# world ("my plants turn yellow").
+_STATE = re.compile(
+    rf"(?i:\b(?:turns?|turning|turned|becomes?|goes|glows?|flash(?:es)?|blinks?)\s+{_COLOUR}\b)"
+)
+_SCREEN_THING = re.compile(
+    r"(?i:\b(?:star|heart|icon|button|row|cell|badge|label|dot|pin|marker|bar|text|link|"
+    r"indicator|field|border|background|tab|card|tile|chip|toggle|checkbox|header|banner|"
+    r"screen|page|arrow|circle|bubble|avatar|thumbnail|highlight|outline|title|logo|line|"
+    r"graph|chart|ring|item|entry|counter|progress|timer|cursor|frame|panel|box|menu)s?\b)"
+    r"(?:\s+\w+){0,3}\s*$"
+)
 _TITLE_WORD_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
 
 
@@ -134,5 +174,7 @@ def widget_choices(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
 
 
 def ui_phrases(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    for match in UI_PHRASES.finditer(text, start, end):
-        yield match.span()
+    yield from GATED.spans(text, start, end)
+    for match in _STATE.finditer(text, start, end):
+        if _SCREEN_THING.search(text, max(start, match.start() - 40), match.start()):
+            yield match.span()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
-from prdlint.checks._text import request_regions
+from prdlint.checks._text import request_regions, story_of
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
 
@@ -17,17 +18,58 @@ download upload print share send receive email notify track manage approve rejec
 book pay buy purchase order rate review comment like follow subscribe unsubscribe register
 sign log login archive restore publish unpublish submit assign schedule invite join leave
 save bookmark copy move rename tag flag report record conduct generate modify change configure
-display list compare select show store post contact learn identify confirm accept"""
+display list compare select show store post contact learn identify confirm accept
+get navigate enter access open reset choose pick enable disable customize personalise
+personalize upgrade transfer withdraw redeem apply enrol enroll verify attach link connect
+sync translate annotate vote request reply respond message chat remind plan analyse analyze
+visualise visualize calculate monitor play watch read write draft preview obtain retrieve
+set claim duplicate merge reserve rent return refund invoice replace scan"""
+# Words as often nouns as verbs ("login settings", "order history"): after "and" they
+# are a second action only when an object or an end follows them ("and order them").
+_NOUNISH_WORDS = """book comment contact email flag like list log login order post rate record
+    report
+    review schedule share sign store tag track display change copy move play watch message
+    chat set plan request return refund invoice link vote draft print search filter sort
+    access transfer"""
+_NOUNISH = frozenset(_NOUNISH_WORDS.split())
+_OBJECT_START = re.compile(
+    r"\s+(?:the|a|an|all|any|my|your|their|his|her|its|our|this|that|these|those|it|them|"
+    r"me|us|each|every|new|existing|other|some|\d+)\b|\s*(?:$|[,.;:)])",
+    re.IGNORECASE,
+)
+# Looking at a thing to decide on it is one need: "view and approve a profile".
+_LOOK_WORDS, _DECIDE_WORDS = "view see review read check inspect preview", "approve reject confirm"
+_LOOK, _DECIDE = frozenset(_LOOK_WORDS.split()), frozenset(_DECIDE_WORDS.split())
+# Giving an input to get its result is one need: "enter my zip code and get a list".
+_INPUT_WORDS, _RESULT_WORDS = "enter select choose pick upload", "get see view receive"
+_INPUT, _RESULT = frozenset(_INPUT_WORDS.split()), frozenset(_RESULT_WORDS.split())
+# Signing in first is a step, not a feature: "log in and view my orders".
+_SIGN_IN_FIRST = re.compile(r"(?i:(?:log|sign)\s*(?:in|on)\s+(?:and|&)\s)")
+# "... and set the light theme as default": the default is a detail of the same feature.
+_AS_DEFAULT = re.compile(r"(?i:[^.;,]{0,40}?\b(?:as|the)\s+(?:the\s+)?default\b)")
 # Verbs that say the same thing: "browse and find", "remove/delete" is one need.
 _SYNONYMS = [
-    {"view", "see", "display", "browse", "list", "show", "find", "search", "look"},
-    {"edit", "update", "modify", "change", "manage", "configure"},
+    {"view", "see", "display", "browse", "list", "show", "find", "search", "look", "access", "open",
+     "read", "preview", "navigate"},
+    {"edit", "update", "modify", "change", "manage", "configure", "set", "customize",
+     "customise", "personalize", "personalise", "enter"},
     {"remove", "delete", "cancel", "archive"},
-    {"add", "create", "register", "sign", "join", "post", "publish", "submit", "upload"},
+    {"add", "create", "register", "sign", "join", "post", "publish", "submit", "upload", "enter",
+     "write", "draft", "import", "apply", "enrol", "enroll"},
     {"log", "login"},
+    {"enable", "disable", "activate", "deactivate"},
     {"save", "store", "bookmark", "record", "keep"},
     {"download", "export", "print"},
-]
+    {"get", "obtain", "retrieve", "receive"},
+    {"plan", "schedule", "book", "reserve", "rent"},
+    {"track", "monitor", "watch"},
+    {"pay", "buy", "purchase", "order"},
+    {"return", "refund"},
+    {"reply", "respond", "comment"},
+    {"link", "connect", "attach", "sync"},
+    {"verify", "confirm", "check", "approve", "accept"},
+    {"analyse", "analyze", "visualise", "visualize", "calculate", "compare"},
+]  # fmt: skip
 _ACTION = r"(?:" + "|".join(sorted(ACTIONS.split(), key=len, reverse=True)) + r")"
 _SECOND = rf"(?:{_ACTION}|be\s+(?:notified|alerted|informed|reminded))"
 _LEAD = r"\b"
@@ -44,7 +86,8 @@ _TWO_ACTIONS = re.compile(
 # "add or remove": opposite actions offered as alternatives are still two stories.
 _OPPOSITES = re.compile(
     r"(?i:\b(?:add|create|insert)\s+(?:or|and/or)\s+(?:remove|delete)\b"
-    r"|\b(?:remove|delete)\s+(?:or|and/or)\s+(?:add|create)\b)"
+    r"|\b(?:remove|delete)\s+(?:or|and/or)\s+(?:add|create)\b"
+    r"|\b(?:log|sign)\s*(?:in|on)\s*(?:/|and|or|&)\s*(?:out|off)\b)"
 )
 # "view, confirm, and manage bookings": a list of actions.
 _ACTION_LIST = re.compile(
@@ -53,6 +96,26 @@ _ACTION_LIST = re.compile(
 )
 # "... and be able to view ...": a second capability added to the first.
 _AND_ABLE = re.compile(r"(?i:\band\s+(?:also\s+)?be\s+able\s+to\s+\w+)")
+# "... and also Y", "not only X but also Y": a second request added to the first. Not a
+# place or time for the same need ("and also on mobile").
+_AND_ALSO = re.compile(
+    r"(?i:\b(?:and|but)\s+also\s+(?!(?:in|on|at|for|from|with|by|via|when|if|as|during|after|"
+    r"before|offline|online)\b)\w+)"
+)
+# "..., and be notified of new research": a notification added to another capability.
+_AND_NOTIFIED = re.compile(
+    r"(?i:\w\s*,?\s+and\s+(?:to\s+)?(?:be|get|getting|being)\s+(?:notified|alerted|reminded)\b)"
+)
+# "view shipments, edit addresses and get delay alerts": three actions, each with its object.
+_VERB_PHRASES = re.compile(
+    rf"(?i:\b(?P<first>{_ACTION})\s+[^,;.()]{{1,50}}?,\s*(?P<second>{_ACTION})\s+"
+    rf"[^,;.()]{{1,50}}?,?\s+(?:and|or)\s+(?:to\s+)?(?P<third>{_SECOND})\b)"
+)
+# A second story in the same item: "... I want X. As a user, I (also) want Y."
+_SECOND_STORY = re.compile(
+    r"(?i:[.;!?]\s+(?P<story>(?:and\s+)?(?:as\s+(?:an?|the)\s+[^.;,]{1,60}?,?\s+)?(?:I|we)\s+"
+    r"(?:also\s+)?(?:want|would\s+like|need|wish)\b))"
+)
 _SLASH_ACTIONS = re.compile(rf"(?i:{_LEAD}(?P<first>{_ACTION})/(?P<second>{_ACTION})\b)")
 # "A and B system", "a pricing plan and billing system": two features joined.
 _TWO_FEATURES = re.compile(
@@ -60,6 +123,83 @@ _TWO_FEATURES = re.compile(
     r"(?:a\s+|an\s+)?[\w-]+\s+(?:plan|system|module|feature|tool|page|portal|dashboard)\b)"
 )
 _SHARED_OBJECT = re.compile(r"(?i:\b(?:search|filter|sort)\s+by\b)")
+
+
+# A feature title joining two areas ("Catalogue & reservations"): one side a short noun
+# phrase each. Sides that name one area ("Search and browse", "Terms and conditions") are
+# not two features.
+_TITLE_PAIR = re.compile(
+    r"[\W_]*(?P<first>[^\W\d_][\w'-]*(?:\s+[\w'-]+){0,2})\s+(?:&|and|\+)\s+"
+    r"(?P<second>[^\W\d_][\w'-]*(?:\s+[\w'-]+){0,2})[\W_]*$"
+)
+_FIXED_PAIR_TEXT = """terms and conditions|questions and answers|q and a
+    |pros and cons|drag and drop|copy and paste|cut and paste|find and replace|search and replace
+    |trial and error|black and white|research and development|r and d|profit and loss
+    |mergers and acquisitions|roles and permissions|users and roles|users and permissions
+    |date and time|time and date|name and address|first and last name|shipping and handling
+    |sales and marketing|help and support|tips and tricks|news and events|health and safety
+    |privacy and security|security and privacy|safety and security|look and feel
+    |authentication and authorization|authentication and authorisation|read and write
+    |rules and regulations|dos and don'ts|bug fixes and improvements|fixes and improvements
+    |save and continue|save and exit|save and close|plug and play|click and collect
+    |arts and crafts|food and drink|food and beverage|friends and family|family and friends
+    |hardware and software|ins and outs|bits and pieces|odds and ends|rock and roll
+    |accessibility and inclusion|diversity and inclusion|reporting and analytics
+    |analytics and reporting|monitoring and alerting|backup and restore|backup and recovery
+    |login and logout|sign in and sign out"""
+_FIXED_PAIRS = frozenset(" ".join(pair.split()) for pair in _FIXED_PAIR_TEXT.split("|"))
+# Nouns for one area: either side of "Search and filtering" names the same feature.
+_AREA_SYNONYMS = [
+    "search searching browse browsing filter filtering discovery find finding lookup sort",
+    "preferences settings customization customisation personalization personalisation "
+    "options configuration profile",
+    "analytics reporting reports statistics insights metrics dashboard dashboards",
+    "validation verification quality checks review",
+    "upload uploading import importing ingestion",
+    "export exporting download downloading",
+    "notifications alerts reminders",
+    "payments payment billing checkout invoicing pricing",
+    "reservations reservation booking bookings",
+    "interface ui ux navigation layout design experience",
+    "performance speed optimization optimisation",
+    "design implementation development build setup architecture",
+    "login sign-in authentication authorization access accounts account registration signup",
+]
+_AREA_OF = {word[:5]: n for n, group in enumerate(_AREA_SYNONYMS) for word in group.split()}
+
+
+# An id or label before a headed item's title: "LIB-1:", "Feature 2:", "Story 1.4 -".
+_TITLE_LEAD = re.compile(
+    r"(?i:[\W_]*(?:(?:[a-z]+[-_ ]?)?\d[\w.]*|(?:feature|story|user\s+story|requirement)"
+    r"(?:\s+[\w.]+)?)\s*[:.)-]\s*)"
+)
+_TITLE_TAIL = re.compile(r"\s*\((?:priority|p\d)[^)]*\)\s*$", re.IGNORECASE)
+
+
+def _title_hit(item: Item) -> Hit | None:
+    """A headed feature described in prose whose title joins two areas. A title over a
+    template story ("As a ..., I want ...") is left to the story's own check."""
+    title = item.part("title")
+    if title is None or item.kind not in ("story", "requirement"):
+        return None
+    if story_of(item) is not None or title.text.rstrip().endswith("."):
+        return None  # a sentence, not a title
+    lead = _TITLE_LEAD.match(title.text)
+    start = lead.end() if lead else 0
+    tail = _TITLE_TAIL.search(title.text, start)
+    match = _TITLE_PAIR.match(title.text[: tail.start() if tail else len(title.text)], start)
+    if match is None:
+        return None
+    part = title
+    first, second = (match.group(g).casefold().replace("&", "and") for g in ("first", "second"))
+    if f"{first} and {second}" in _FIXED_PAIRS:
+        return None
+    heads = [_AREA_OF.get(side.split()[-1][:5], side.split()[-1][:5]) for side in (first, second)]
+    if heads[0] == heads[1] or _AREA_OF.get(first.split()[0][:5]) == heads[1]:
+        return None
+    words = match.group("first") + " & " + match.group("second")
+    message = f"joins two features in its title ({words}); give each its own item"
+    return Hit(part, match.start("first"), match.end("second"), message=message)
 
 
 def _in_verb_position(text: str, start: int, region_start: int) -> bool:
@@ -74,13 +214,32 @@ _NOUN_FOLLOWER = re.compile(r"\s*(?:$|[,.;:)]|(?:at|in|on|for|of|with|from|to|is
 
 
 def _second_is_noun(text: str, match: re.Match[str]) -> bool:
-    """ "track my child's activity and schedule at camp": the second word has no object of
-    its own while the first had one, so it is a noun joined to the first object."""
+    """ "track my child's activity and schedule at camp", "edit the profile and login
+    settings": the second word follows an object of the first and has none of its own, so
+    it is a noun joined to the first object."""
     if "second" not in match.groupdict() or match.group("second") is None:
         return False
     gap = text[match.end("first") : match.start("second")]
-    has_own_object = len(gap.split()) > 1
-    return has_own_object and _NOUN_FOLLOWER.match(text, match.end("second")) is not None
+    if len(gap.split()) <= 1:
+        return False  # "edit and delete": both act on what follows
+    if _NOUN_FOLLOWER.match(text, match.end("second")) is not None:
+        return True
+    second = match.group("second").casefold()
+    return second in _NOUNISH and _OBJECT_START.match(text, match.end("second")) is None
+
+
+def _one_flow(match: re.Match[str]) -> bool:
+    """ "view and approve a profile", "enter my zip code and get a list": looking at a thing
+    is part of deciding on it, and an input is given for its result."""
+    groups = match.groupdict()
+    if not groups.get("first") or not groups.get("second"):
+        return False
+    first, second = groups["first"].casefold(), groups["second"].casefold()
+    if (first in _LOOK and second in _DECIDE) or (first in _INPUT and second in _RESULT):
+        return True
+    if _SIGN_IN_FIRST.match(match.string, match.start("first")):
+        return True
+    return second in ("set", "make") and bool(_AS_DEFAULT.match(match.string, match.end("second")))
 
 
 def _same_need(match: re.Match[str]) -> bool:
@@ -91,21 +250,68 @@ def _same_need(match: re.Match[str]) -> bool:
     return first == second or any(first in group and second in group for group in _SYNONYMS)
 
 
+def _three_actions(match: re.Match[str]) -> bool:
+    """Each listed verb acts on its own object and not all say the same thing."""
+    words = [match.group(g).casefold() for g in ("first", "second", "third")]
+    if words[1] in _NOUNISH and _OBJECT_START.match(match.string, match.end("second")) is None:
+        return False
+    pairs = itertools.pairwise(words)
+    return any(a != b and not any(a in g and b in g for g in _SYNONYMS) for a, b in pairs)
+
+
+_PAIR_PATTERNS = (
+    _TWO_ACTIONS, _ACTION_LIST, _OPPOSITES, _AND_ABLE, _AND_ALSO, _AND_NOTIFIED, _SLASH_ACTIONS,
+    _TWO_FEATURES,
+)  # fmt: skip
+
+
+def _pair_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | None:
+    for pattern in _PAIR_PATTERNS:
+        for match in pattern.finditer(text, start, end):
+            if (
+                _SHARED_OBJECT.search(match.group())
+                or _same_need(match)
+                or _one_flow(match)
+                or _second_is_noun(text, match)
+            ):
+                continue
+            if match.groupdict().get("first") and not _in_verb_position(
+                text, match.start("first"), start
+            ):
+                continue
+            if ctx.is_allowed(match.group()):
+                continue
+            return match
+    return None
+
+
+def _list_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | None:
+    for match in _VERB_PHRASES.finditer(text, start, end):
+        if (
+            _three_actions(match)
+            and _in_verb_position(text, match.start("first"), start)
+            and not ctx.is_allowed(match.group())
+        ):
+            return match
+    return None
+
+
 @check("compound-story")
 def compound_story(item: Item, ctx: Context) -> Iterator[Hit]:
     for part, start, end in request_regions(item):
-        for pattern in (
-            _TWO_ACTIONS, _ACTION_LIST, _OPPOSITES, _AND_ABLE, _SLASH_ACTIONS, _TWO_FEATURES,
-        ):  # fmt: skip
-            for match in pattern.finditer(part.text, start, end):
-                if _SHARED_OBJECT.search(match.group()) or _same_need(match):
-                    continue
-                if _second_is_noun(part.text, match):
-                    continue
-                if match.groupdict().get("first") and not _in_verb_position(
-                    part.text, match.start("first"), start
-                ):
-                    continue
-                if not ctx.is_allowed(match.group()):
-                    yield Hit(part, match.start(), match.end())
-                    return
+        match = _list_hit(part.text, start, end, ctx) or _pair_hit(part.text, start, end, ctx)
+        if match is not None:
+            yield Hit(part, match.start(), match.end())
+            return
+        second = _SECOND_STORY.search(part.text, start) if part.field == "story" else None
+        if second is not None and not ctx.is_allowed(second.group("story")):
+            message = f"holds a second story ({second.group('story')}); split it into two stories"
+            yield Hit(part, second.start("story"), second.end("story"), message=message)
+            return
+    title = _title_hit(item)
+    if (
+        title is not None
+        and title.part
+        and not ctx.is_allowed(title.part.text[title.start : title.end])
+    ):
+        yield title

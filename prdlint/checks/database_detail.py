@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._gate import GatedPatterns
 from prdlint.checks._schema import code_evidence, schema_spans, select_only
 from prdlint.checks._text import (
     in_design_document,
@@ -46,7 +47,7 @@ _PATTERNS = [
     r"DuckDB|Teradata|HSQLDB|RethinkDB|FaunaDB|SurrealDB|LevelDB|RocksDB|OrientDB|JanusGraph|"
     r"SAP\s+HANA|Sybase|Informix|Vertica|Greenplum|YugabyteDB|TiDB|DocumentDB|Cloud\s+SQL|"
     r"PouchDB|LiteDB|Realtime\s+Database|PlanetScale|Neon\s+Postgres|CosmosDB)\b)",
-    r"\b(?:Snowflake|Firebird|FileMaker|Core\s+Data)\b",
+    r"\b(?:Snowflake|Firebird|FileMaker)\b",
     r"(?i:\b(?:clean\s*up|cleanup|purge|initiali[sz]e[ds]?|seed(?:ed)?|connect(?:ion)?|"
     r"migrat\w*|query|queries|backed|persist\w*|delet\w*|remov\w*|fetch\w*|read\w*|"
     r"retriev\w*|pull\w*|load\w*)\s+(?:\w+\s+){0,3}?(?:of|in|to|from|with)?\s*"
@@ -65,6 +66,13 @@ _PATTERNS = [
     r"(?i:\b(?:database|db|sql|lookup|join|junction|staging)\s+"
     r"(?:tables?|columns?|schemas?|index(?:es)?|migrations?|queries|query|rows?|records?|fields?|triggers?)\b)",
     r"(?i:\b(?:primary|foreign|composite|unique)\s+keys?\b)",
+    # relations, constraints and enums of the schema
+    r"(?i:\b(?:many|one)[\s-]to[\s-](?:many|one)\s+(?:relationship|relation|association|join|"
+    r"link|mapping)s?\b)",
+    r"(?i:\b(?:unique(?:ness)?|check|not[\s-]null|foreign[\s-]key|db|database)\s+constraints?\b|"
+    r"\b(?:add|adding|create|creating|new)\s+(?:a\s+|an\s+)?constraints?\s+on\b)",
+    r"(?i:\b(?:add|adding|create|creating|new)\s+(?:a\s+|an\s+)?(?:\w+\s+)?enum\b)",
+    r"(?i:\bde[\s-]?normali[sz](?:e|es|ed|ing|ation)\b)",
     r"(?i:\b(?:schema|database|db)\s+migrations?\b|\bmigration\s+scripts?\b)",
     r"(?i:\bmigrate\s+the\s+(?:database|db|schema|tables?)\b)",
     r"(?i:\b(?:varchar|nvarchar|bigint|smallint|tinyint|int\(\d+\)|char\(\d+\)|decimal\(\d+|"
@@ -79,6 +87,49 @@ _PATTERNS = [
     rf"(?:to|on)\s+(?:the\s+)?{_NAME}\s+(?:model|class|entity|object|schema|record\s+type)\b)",
 ]
 DATABASE_DETAIL = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+# The words each pattern above cannot match without (word starts, lower case): only the
+# patterns whose words a text holds run on it. tests/test_database_detail.py checks that
+# the gated patterns find what DATABASE_DETAIL finds.
+_ANCHORS: list[str | None] = [
+    "select insert update delete",
+    "table index schema view",
+    "join",
+    "table",
+    "table",
+    "column field attribute",
+    "table key index",
+    "default column",
+    "mysql postg mongo sqlite mariadb nosql firestore dynamodb cassandra couchdb neo4j oracle sql",
+    "mssql db2 cosmos azure amazon aurora bigquery redshift clickhouse cockroachdb couchbase "
+    "influxdb timescaledb indexeddb ravendb arangodb hbase bigtable cloud scylladb duckdb "
+    "teradata hsqldb rethinkdb faunadb surrealdb leveldb rocksdb orientdb janusgraph sap "
+    "sybase informix vertica greenplum yugabytedb tidb documentdb pouchdb litedb realtime "
+    "planetscale neon",
+    "snowflake firebird filemaker",
+    "database db",
+    "table",
+    "table",
+    "row soft",
+    "model",
+    "model",
+    "indexed",
+    "length",
+    None,  # `code`: a literal backtick starts it, which `re` finds fast
+    "database db sql lookup join junction staging",
+    "key",
+    "relation association join link mapping",
+    "constraint",
+    "enum",
+    "denormali normali",
+    "migration",
+    "migrate",
+    "varchar nvarchar bigint smallint tinyint int char decimal auto nullable null",
+    "orm object entit model class diagram",
+    "database",
+    "database db datastore store",
+    "model class entit object schema record",
+]
+GATED = GatedPatterns(list(zip(_ANCHORS, _PATTERNS, strict=True)))
 
 
 @check("database-detail")
@@ -117,6 +168,6 @@ def _code_blocks(item: Item, ctx: Context) -> Iterator[Hit]:
 
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The named patterns and the plain-words schema work, in text order."""
-    found = [m.span() for m in DATABASE_DETAIL.finditer(text, start, end)]
+    found = GATED.spans(text, start, end)
     found.extend(schema_spans(text, start, end))
     return sorted(found)

@@ -6,6 +6,7 @@ story asks for is left to vague-term, which reports "appropriate" there."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
@@ -22,6 +23,18 @@ ESCAPE_CLAUSES = word_pattern(
         "as applicable", "where applicable", "if applicable", "when applicable",
     )
 )  # fmt: skip
+# The team's capacity as the condition: "if time allows", "time permitting", "if there is
+# enough budget", "as resources permit", "should time allow", "if we get to it".
+_CAPACITY = r"(?:time|budget|capacity|resources|bandwidth|funding)"
+_ALLOWS = r"(?:allows?|permits?|(?:is|are)\s+(?:available|left|sufficient)|remains?)"
+_SPARE = r"(?:enough|sufficient|spare|extra|additional)"
+CAPACITY_CLAUSES = re.compile(
+    rf"(?i:\b(?:if|when|as|should|provided|assuming)\s+(?:the\s+)?{_CAPACITY}\s+{_ALLOWS}\b"
+    rf"|\bif\s+(?:there\s+is|there['’]s|there\s+are|we\s+have|we\s+get)\s+(?:{_SPARE}\s+{_CAPACITY}\b"
+    rf"|{_CAPACITY}(?:\s+(?:left|remaining|available)\b|(?=\s*(?:[,.;)]|$))))"
+    rf"|\b{_CAPACITY}\s+(?:permitting|allowing)\b"
+    rf"|\bif\s+we\s+(?:get|have)\s+(?:the\s+)?(?:time|chance)\b|\bif\s+we\s+get\s+to\s+it\b)"
+)
 FIELDS = ("story", "requirement", "criterion", "description")
 
 
@@ -34,5 +47,8 @@ def escape_clause(item: Item, ctx: Context) -> Iterator[Hit]:
             in_request = span is not None and span[0] <= match.start() < span[1]
             if in_request and match.group().casefold().endswith("appropriate"):
                 continue  # vague-term reports "appropriate" in the request
+            if not ctx.is_allowed(match.group()):
+                yield Hit(part, match.start(), match.end())
+        for match in CAPACITY_CLAUSES.finditer(part.text):
             if not ctx.is_allowed(match.group()):
                 yield Hit(part, match.start(), match.end())

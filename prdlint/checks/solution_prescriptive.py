@@ -6,55 +6,17 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._technology import Mention, mentions
 from prdlint.checks._text import (
     in_design_document,
     is_technical_persona,
     regions,
     users_own_technology,
-    word_pattern,
 )
+from prdlint.checks.database_detail import DATABASE_DETAIL
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
 
-# Technology a team chooses for the build. The user's own tools and formats (CSV, Excel,
-# JSON, PDF, RSS, Slack, Google Calendar...) are deliberately absent.
-TECHNOLOGIES = """
-Redis, Memcached, Kafka, RabbitMQ, ActiveMQ, ZeroMQ, Amazon SQS, AWS SQS, Kinesis, Amazon S3,
-AWS S3, S3 bucket, DynamoDB, AWS Lambda, lambda function, EC2, CloudFront, CloudWatch,
-Azure Functions, Cosmos DB, BigQuery, Firebase, Firestore, Supabase, Heroku, Vercel, Netlify,
-Docker, Kubernetes, k8s, Terraform, Ansible, Nginx, Elasticsearch, OpenSearch, Solr, Lucene,
-Celery, Sidekiq, Airflow, Jenkins, CircleCI, React, React Native, Angular, AngularJS, Vue.js,
-Svelte, jQuery, Bootstrap, Tailwind, Material UI, Redux, Next.js, Nuxt, Django, Flask, FastAPI,
-Ruby on Rails, Spring Boot, Express.js, ExpressJS, Node.js, NodeJS, Laravel, Symfony, ASP.NET,
-Hibernate, SQLAlchemy, Mongoose, Prisma, Sequelize, GraphQL, gRPC, Protobuf, WebSocket,
-WebSockets, web sockets, Socket.IO, SignalR, iframe, iframes, AJAX, JWT, Hadoop, Apache Spark,
-TensorFlow, PyTorch, scikit-learn, Keras, pandas, NumPy, OpenCV, Selenium, Puppeteer, MySQL,
-PostgreSQL, Postgres, MongoDB, MariaDB, SQLite, Cassandra, CouchDB, Neo4j, Oracle database,
-SQL Server, Twilio, SendGrid, Mailgun, Auth0, Cognito, Flutter, Xamarin, Cordova, Webpack,
-TypeScript, microservice, microservices, message queue, message broker, event bus,
-service worker, load balancer, reverse proxy, cron job, cronjob, serverless function,
-stored procedure, database trigger, webhook handler,
-background job, background worker, job queue, memoization, LRU cache, in-memory cache,
-cache layer, caching layer, localStorage, sessionStorage, local storage, IndexedDB,
-Dockerize, Dockerized, Dockerise, Dockerised, containerize, containerized, containerise,
-containerised, Docker container, GitHub Actions, GitLab CI, Travis CI, Keycloak, Electron, Postman,
-NoSQL, Minikube, Helm chart, Cloud Run, cloudrun, App Engine, Google Cloud Functions,
-Vite, Jest, Cypress, Playwright, Storybook, Gemini, ChatGPT API, OpenAI API, LangChain,
-row locking, row lock, row-level locking, optimistic locking, pessimistic locking, mutex,
-data loader, semantic HTML, in a container, monolith, HTML framework, CSS framework,
-JavaScript framework
-"""
-_TECH_WORDS = [w.strip() for w in TECHNOLOGIES.replace("\n", " ").split(",") if w.strip()]
-# Names that are also ordinary words ("react to", "a flask", "celery") match only as written.
-_CASE_SENSITIVE = {
-    "React", "React Native", "Angular", "Flask", "Bootstrap", "Celery", "Jenkins", "Airflow",
-    "Prisma", "Puppeteer", "Selenium", "Cassandra", "pandas", "Keras", "Svelte", "Nuxt",
-}  # fmt: skip
-_TECH = re.compile(
-    f"{word_pattern(w for w in _TECH_WORDS if w not in _CASE_SENSITIVE).pattern}"
-    f"|(?-i:{word_pattern(_CASE_SENSITIVE, 0).pattern})",
-    re.IGNORECASE,
-)
 # A language or platform named as what to build with: "use Python 3.13", "written in Go".
 _BUILT_WITH = re.compile(
     r"(?i:\b(?:use|using|uses|written\s+in|built\s+(?:with|in|on)|implemented\s+(?:in|with)|"
@@ -94,27 +56,137 @@ _INDEXED = re.compile(
 )
 
 
-# Everything that names the build's technology; technical-task reuses it.
-BUILD_TECH = (_TECH, _BUILT_WITH, _INDEXED, _CACHE, _CODE_NAME)
+_IDENTITY_PROVIDER = re.compile(
+    r"(?i:\b(?:sign(?:s|ing|ed)?[\s-]*(?:in|on|up)|log(?:s|ging|ged)?[\s-]*(?:in|on)|login|sso|"
+    r"single[\s-]sign[\s-]on|authenticat\w*)\s+(?:\w+\s+){0,3}?(?:with|via|through|using|by)\s+"
+    r"(?:an?\s+|their\s+|my\s+|the\s+)?)"
+    r"(?P<idp>Google|Facebook|GitHub|GitLab|Apple|Microsoft|Twitter|LinkedIn|Discord|Amazon|Steam|"
+    r"Okta|Auth0|Azure\s+AD|Entra\s+ID|Keycloak|Cognito|Firebase|Active\s+Directory|LDAP|SAML|"
+    r"OAuth\s*2?(?:\.0)?|OpenID(?:\s+Connect)?)\b"
+)
+# Code named in the text: calls ("window.confirm()", "Cart.applyCoupon()"), verb-led
+# camelCase names ("applyCoupon", "getUserById"), source files ("Profile.vue").
+_CODE_CALL = re.compile(
+    r"(?<![\w.])(?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*\(\)|(?<![\w.])[a-z]\w*[A-Z]\w*\(\)"
+    r"|\b(?:get|set|is|has|on|handle|apply|fetch|load|update|create|delete|add|remove|save|render|"
+    r"use|to|validate|check|init|compute|calc|calculate|parse|format|send|show|hide|toggle|find)"
+    r"(?:[A-Z][a-z0-9]+)+\b"
+    r"|(?<![\w/.-])[\w-]+\.(?:py|jsx|tsx|vue|java|rb|php|kt|swift|cs|go|svelte)\b"
+)
+
+
+def technology_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Every span in [start, end) that names the build's technology; technical-task
+    reuses it."""
+    for mention in mentions(text):
+        if start <= mention.start and mention.end <= end:
+            yield mention.start, mention.end
+    for pattern in (_BUILT_WITH, _INDEXED, _CACHE, _CODE_NAME, _CODE_CALL):
+        for match in pattern.finditer(text, start, end):
+            yield match.start(), match.end()
 
 
 @check("solution-prescriptive")
 def solution_prescriptive(item: Item, ctx: Context) -> Iterator[Hit]:
-    if in_design_document(item, ctx):
+    if in_design_document(item, ctx) or _records_constraints(item):
         return
     technical_user = is_technical_persona(item)
     for part, start, end in regions(item):
-        text = part.text
-        for pattern in (_TECH, _BUILT_WITH, _INDEXED):
-            for match in pattern.finditer(text, start, end):
-                if ctx.is_allowed(match.group()) or users_own_technology(
-                    text, start, match.start(), match.end()
-                ):
-                    continue
-                yield Hit(part, match.start(), match.end())
-        if technical_user:
-            continue  # for developers an endpoint or a cache can be the product itself
-        for pattern in (_BUILD_STEP, _HTTP_ENDPOINT, _CACHE, _CODE_NAME):
-            for match in pattern.finditer(text, start, end):
-                if not _TECH.search(match.group()) and not ctx.is_allowed(match.group()):
-                    yield Hit(part, match.start(), match.end())
+        lines: set[int] = set()  # one finding per line: "cached in Redis" is one rewrite
+        defer = "database-detail" in ctx.running
+        for at, to in _spans(part.text, start, end, technical_user, defer):
+            if ctx.is_allowed(part.text[at:to]):
+                continue
+            line = part.position(at)[0]
+            if line not in lines:
+                lines.add(line)
+                yield Hit(part, at, to)
+
+
+def _spans(
+    text: str, start: int, end: int, technical_user: bool, defer: bool
+) -> list[tuple[int, int]]:
+    """The spans worth a finding, named technologies first (the clearest message)."""
+    found: list[tuple[int, int]] = []
+    for mention in mentions(text):
+        if not start <= mention.start < end:
+            continue
+        if technical_user and mention.name.category in _DEVELOPERS_OWN:
+            continue
+        if mention.name.category == "libraries" and _PRODUCT_ACTS.match(text, mention.end):
+            continue  # "I would like JupyterLab to ...": the library is the product itself
+        if defer and _left_to_database_detail(text, mention):
+            continue
+        if _QUESTION.match(text, mention.end):
+            continue  # "SSO, OAuth?": an open question weighs options, it prescribes none
+        if _users_own(text, start, mention):
+            continue
+        found.append((mention.start, mention.end))
+    for match in _IDENTITY_PROVIDER.finditer(text, start, end):
+        found.append((match.start("idp"), match.end("idp")))
+    for pattern in (_BUILT_WITH, _INDEXED):
+        for match in pattern.finditer(text, start, end):
+            if not users_own_technology(text, start, match.start(), match.end()):
+                found.append((match.start(), match.end()))
+    if not technical_user:  # for developers an endpoint or a cache can be the product itself
+        for pattern in (_BUILD_STEP, _HTTP_ENDPOINT, _CACHE, _CODE_NAME, _CODE_CALL):
+            found.extend((m.start(), m.end()) for m in pattern.finditer(text, start, end))
+    return found
+
+
+_PRODUCT_ACTS = re.compile(r"\s+(?:to|should|must|will|shall|can|could|would|needs?)\b")
+_QUESTION = re.compile(r"[^.!?\n]{0,80}\?")
+
+
+def _users_own(text: str, start: int, mention: Mention) -> bool:
+    return users_own_technology(text, start, mention.start, mention.end) or _users_system(
+        text, start, mention.start
+    )
+
+
+# The user's own system the product exchanges data with: "import/export from MS-SQL",
+# "integrate the archive with existing systems such as LDAP".
+_USERS_SYSTEM = re.compile(
+    r"(?i:\b(?:import|export|download|upload|sync|synchroni[sz]e)\w*(?:/\w+)?\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:from|to|into|with)\s+(?:an?\s+|my\s+|our\s+|the\s+)?$"
+    r"|\bintegrat\w*\b[^.;]{0,60}$|\bexisting\b[^.;]{0,40}\bsuch\s+as\s+$"
+    r"|\b(?:that|which)\s+(?:involves?|runs?\s+on)\s+$)"
+)
+
+
+def _users_system(text: str, start: int, at: int) -> bool:
+    return _USERS_SYSTEM.search(text, max(start, at - 70), at) is not None
+
+
+# What developers who use the product may ask for by name: an API's protocol, a language.
+_DEVELOPERS_OWN = frozenset({"protocols", "languages", "libraries"})
+
+
+def _left_to_database_detail(text: str, mention: Mention) -> bool:
+    """Whether database-detail reports these very words (a database product as the first
+    data-model detail of its line, the one it reports): one word, one finding. Where it
+    reports another span of the line ("stored in a SQLite database"), PRD101 names the
+    product."""
+    if mention.name.category != "databases":
+        return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    for match in DATABASE_DETAIL.finditer(text, line_start):
+        if users_own_technology(text, 0, match.start(), match.end()):
+            continue
+        return match.start() == mention.start
+    return False
+
+
+# Sections whose job is to record technical constraints: naming technology there is the
+# point, not a prescription slipped into a story.
+_CONSTRAINT_HEADING = re.compile(
+    r"(?i:\b(?:tech(?:nical|nology)?\s+(?:assumptions?|stack|constraints?|requirements?|"
+    r"considerations?|notes?|decisions?|design|architecture|overview|details?|approach|"
+    r"dependencies|choices?|specifications?)|technology\s+(?:choices?|stack)|"
+    r"architecture|implementation\s+(?:notes?|details?|plan|approach)|infrastructure|"
+    r"platform\s+(?:constraints?|requirements?)|system\s+design|stack)\b)"
+)
+
+
+def _records_constraints(item: Item) -> bool:
+    return any(_CONSTRAINT_HEADING.search(heading) for heading in item.heading_path)

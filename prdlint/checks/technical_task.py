@@ -14,7 +14,7 @@ from prdlint.checks._text import (
     users_own_technology,
 )
 from prdlint.checks.database_detail import DATABASE_DETAIL
-from prdlint.checks.solution_prescriptive import BUILD_TECH
+from prdlint.checks.solution_prescriptive import technology_spans
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
 
@@ -55,6 +55,9 @@ _TOOL_VERB = re.compile(
 )
 
 
+Span = tuple[int, int]
+
+
 @check("technical-task")
 def technical_task(item: Item, ctx: Context) -> Iterator[Hit]:
     if in_design_document(item, ctx):
@@ -64,15 +67,15 @@ def technical_task(item: Item, ctx: Context) -> Iterator[Hit]:
     if role is not None and not is_team_role(role):
         return  # a user-facing persona asked for it: judge the story, not the chore words
     for part, start, end in request_regions(item):
-        match = _CHORE.search(part.text, start, end) or _tool_setup(part.text, start, end)
-        if match is None and (role is not None or _IMPERATIVE.match(part.text, start)):
+        span = _chore(part.text, start, end) or _tool_setup(part.text, start, end)
+        if span is None and (role is not None or _IMPERATIVE.match(part.text, start)):
             # the team's own voice naming the build: "As a developer, I want a `Reviews` table",
             # "DB: Register models ..."
-            match = _database_work(part.text, start, end)
-        if match is None and role is not None:
-            match = _technology(part.text, start, end)
-        if match is not None and not ctx.is_allowed(match.group()):
-            yield Hit(part, match.start(), match.end())
+            span = _database_work(part.text, start, end)
+        if span is None and role is not None:
+            span = _technology(part.text, start, end)
+        if span is not None and not ctx.is_allowed(part.text[span[0] : span[1]]):
+            yield Hit(part, span[0], span[1])
             return
 
 
@@ -84,22 +87,26 @@ _IMPERATIVE = re.compile(
 )
 
 
-def _database_work(text: str, start: int, end: int) -> re.Match[str] | None:
+def _chore(text: str, start: int, end: int) -> Span | None:
+    match = _CHORE.search(text, start, end)
+    return match.span() if match else None
+
+
+def _database_work(text: str, start: int, end: int) -> Span | None:
     for match in DATABASE_DETAIL.finditer(text, start, end):
         if not users_own_technology(text, start, match.start(), match.end()):
-            return match
+            return match.span()
     return None
 
 
-def _technology(text: str, start: int, end: int) -> re.Match[str] | None:
-    for pattern in BUILD_TECH:
-        for match in pattern.finditer(text, start, end):
-            if not users_own_technology(text, start, match.start(), match.end()):
-                return match
+def _technology(text: str, start: int, end: int) -> Span | None:
+    for at, to in technology_spans(text, start, end):
+        if not users_own_technology(text, start, at, to):
+            return at, to
     return None
 
 
-def _tool_setup(text: str, start: int, end: int) -> re.Match[str] | None:
+def _tool_setup(text: str, start: int, end: int) -> Span | None:
     """A tool verb with a named technology a few words on."""
     for verb in _TOOL_VERB.finditer(text, start, end):
         tech = _technology(text, verb.end(), min(end, verb.end() + 40))

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._gate import GatedPatterns
 from prdlint.checks._text import in_design_document, regions
 from prdlint.checks._ui import ui_phrases, widget_choices
 from prdlint.model import Hit, Item
@@ -52,6 +53,35 @@ _PATTERNS = [
     r"thumbnail|button|font|text|banner|picture|photo)s?\b)",
 ]
 UI_DETAIL = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+_COLOURS = (
+    "red green blue grey gray black white yellow orange purple pink teal navy maroon cyan "
+    "magenta turquoise beige light dark bright pale"
+)
+_WIDGETS = (
+    "button link text label font background banner icon header footer border bar box badge "
+    "tab panel card heading title menu tooltip highlight arrow logo input field dropdown"
+)
+# The words each pattern above cannot match without (word starts, lower case), for
+# GatedPatterns; tests/test_ui_detail.py checks the gated patterns find what UI_DETAIL does.
+_ANCHORS: list[str | None] = [
+    None,  # sizes: "12px"
+    None,  # "#fff"
+    "rgb hsl",
+    _COLOURS,
+    _COLOURS,
+    "top bottom upper lower",
+    "aligned centered centred",
+    "positioned placed docked pinned anchored",
+    "font bold italic underlined",
+    "arial helvetica times roboto open comic verdana calibri montserrat source",
+    "font",
+    "color colour",
+    None,  # "`#fff`", "colour: #fff"
+    _WIDGETS,
+    "hand",
+    "small smaller large larger big bigger tiny huge",
+]
+GATED = GatedPatterns(list(zip(_ANCHORS, _PATTERNS, strict=True)))
 
 
 @check("ui-detail")
@@ -69,7 +99,7 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     multi-select dropdown") are one."""
     found = sorted(
         [
-            *(m.span() for m in UI_DETAIL.finditer(text, start, end)),
+            *GATED.spans(text, start, end),
             *ui_phrases(text, start, end),
             *widget_choices(text, start, end),
         ]

@@ -27,8 +27,9 @@ UNTESTABLE = word_pattern(
     w.strip() for w in UNTESTABLE_WORDS.replace("\n", " ").split(",") if w.strip()
 )
 # A qualifier made concrete right after it ("fast (under 2 seconds)", "within 5 minutes").
+# Matched at the word's end with .match(text, pos): no "^", which only matches at 0.
 _CONCRETE = re.compile(
-    r"^[^.;]{0,30}?(?:\(\s*)?(?:under|within|below|at\s+most|at\s+least|less\s+than|more\s+than"
+    r"[^.;]{0,30}?(?:\(\s*)?(?:under|within|below|at\s+most|at\s+least|less\s+than|more\s+than"
     r"|fewer\s+than|no\s+more\s+than|<|>|≤|≥|i\.e\.|e\.g\.|:|as\s+defined|per\b|according\s+to)"
     r"\s*[\d\"'“(]?",
     re.IGNORECASE,

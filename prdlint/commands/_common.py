@@ -17,6 +17,7 @@ from prdlint.baseline import load_baseline, write_baseline
 from prdlint.errors import PrdlintError
 from prdlint.formatters import FormatOptions, load_formatter
 from prdlint.model import Report, Severity
+from prdlint.printable import one_line
 from prdlint.session import Outcome, RunOptions, Session
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -49,13 +50,15 @@ def lint_options(function: F) -> F:
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         values = {name: kwargs.pop(name) for name in LintArgs.__dataclass_fields__}
+        if values["output"] == Path("-"):  # `-o -`: standard output, as for inputs
+            values["output"] = None
         return function(*args, lint=LintArgs(**values), **kwargs)
 
     decorators = [
         click.option("--format", "-f", "output_format", default="text", show_default=True,
                      help="Format: text, json, github, sarif, junit, markdown, gitlab, html."),
         click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-                     help="Write the report to this file instead of standard output."),
+                     help="Write the report to this file ('-': standard output)."),
         click.option("--config", "config_path", type=click.Path(path_type=Path),
                      help="Config file (default: nearest .prdlint.yaml or pyproject.toml)."),
         click.option("--select", multiple=True,
@@ -83,8 +86,9 @@ def rule_packs_option(function: F) -> F:
     return option(function)
 
 
-def setup_run(lint: LintArgs) -> Session:
-    """Config merged with CLI flags (flags win), and the rules the run uses."""
+def setup_run(lint: LintArgs, start: Path | None = None) -> Session:
+    """Config merged with CLI flags (flags win), and the rules the run uses. The config is
+    the nearest one at or above `start` (default: the current directory)."""
     options = RunOptions(
         config_path=lint.config_path,
         select=_split(lint.select),
@@ -92,6 +96,7 @@ def setup_run(lint: LintArgs) -> Session:
         ignore=_split(lint.ignore),
         fail_on=lint.fail_on,
         rule_packs=lint.rule_packs,
+        start=start,
     )
     return Session.start(options)
 
@@ -195,15 +200,41 @@ def use_color(no_color: bool, output: Path | None) -> bool:
     return sys.stdout.isatty()
 
 
+# Formats whose documents declare UTF-8 (JSON by its spec, SARIF, XML and HTML by their
+# headers): written as UTF-8 bytes whatever the terminal's encoding, so they stay valid.
+UTF8_FORMATS = frozenset({"json", "sarif", "html", "junit", "gitlab"})
+
+
 def emit(report: Report, output_format: str, output: Path | None, options: FormatOptions) -> None:
     text = load_formatter(output_format)(report, options)
+    if text and not text.endswith("\n"):
+        text += "\n"  # empty stays empty
     if output is None:
-        click.echo(text, nl=bool(text) and not text.endswith("\n"))  # empty stays empty
+        write_stdout(text, utf8=output_format in UTF8_FORMATS)
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        # errors="replace": a lone surrogate (from a Jira JSON escape) cannot be UTF-8.
+        output.write_text(text, encoding="utf-8", errors="replace")
     except OSError as error:
         raise PrdlintError(f"{output}: cannot write report: {error.strerror}") from None
+
+
+def write_stdout(text: str, utf8: bool) -> None:
+    """`text` on standard output in its encoding (or UTF-8), what it cannot encode replaced:
+    a cp1252 console or PYTHONIOENCODING=ascii shows '?' instead of crashing the run."""
+    stream = sys.stdout
+    if stream is None or not text:  # started with stdout closed: nothing can be shown
+        return
+    encoding = "utf-8" if utf8 else (getattr(stream, "encoding", None) or "utf-8")
+    data = text.encode(encoding, errors="replace")
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a text-only stream (an embedding program's)
+        stream.write(data.decode(encoding))
+        stream.flush()
+        return
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()
 
 
 def exit_code(report: Report, fail_on: Severity) -> int:
@@ -216,4 +247,6 @@ def exit_code(report: Report, fail_on: Severity) -> int:
 
 def report_problems(report: Report) -> None:
     for problem in report.problems:
-        click.echo(f"prdlint: error: {problem}", err=True)
+        click.echo(f"prdlint: error: {one_line(str(problem))}", err=True)
+    for notice in report.notices:
+        click.echo(f"prdlint: notice: {one_line(str(notice))}", err=True)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
+from prdlint.boundedio import read_stdin
 from prdlint.commands._common import (
     Display,
     LintArgs,
@@ -26,5 +25,6 @@ from prdlint.commands._common import (
 def check(paths: tuple[str, ...], lint: LintArgs, display: Display, reporting: ReportArgs) -> None:
     """Lint markdown PRDs and story lists (`-` reads markdown from standard input)."""
     session = setup_run(lint)
-    outcome = session.lint_files(paths, sys.stdin.buffer.read, reporting.baseline())
+    # read_stdin is only called when `-` is a target: a closed stdin is no error.
+    outcome = session.lint_files(paths, read_stdin, reporting.baseline(), output=lint.output)
     finish(session, outcome, lint, display, reporting)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from prdlint.formatters import FormatOptions
 from prdlint.model import Finding, Report, Severity
+from prdlint.printable import printable
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -58,4 +59,6 @@ def format_github(report: Report, options: FormatOptions) -> str:
         _command("error", [("title", "prdlint input error")], str(problem))
         for problem in report.problems
     ]
-    return "\n".join(lines) + "\n" if lines else ""
+    # Every newline inside a command is escaped (%0A): what is left to make visible is
+    # the other control characters, which the runner's log would pass to the browser.
+    return printable("\n".join(lines)) + "\n" if lines else ""

@@ -28,6 +28,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "version": __version__,
         "findings": [finding_json(f) for f in report.findings],
         "errors": [{"where": p.where, "message": p.message} for p in report.problems],
+        "notices": [{"where": n.where, "message": n.message} for n in report.notices],
         "summary": {
             "files": report.files,
             "items": len(report.items),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from prdlint.formatters import FormatOptions
 from prdlint.model import Finding, Report, Severity
+from prdlint.printable import printable
 
 MAX_ROWS = 50
 
@@ -63,4 +64,4 @@ def format_markdown(report: Report, options: FormatOptions) -> str:
         lines.append("**Could not lint:**")
         lines += [f"- {_cell(str(problem))}" for problem in report.problems]
         lines.append("")
-    return "\n".join(lines)
+    return printable("\n".join(lines))

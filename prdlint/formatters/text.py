@@ -10,6 +10,7 @@ from itertools import groupby
 from prdlint.formatters import FormatOptions
 from prdlint.formatters.statistics import format_statistics
 from prdlint.model import Finding, Report, Severity
+from prdlint.printable import one_line, printable
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _EXCERPT = 100  # characters of context shown around a match
@@ -22,24 +23,25 @@ def _paint(text: str, code: str, options: FormatOptions) -> str:
 def _where(finding: Finding) -> str:
     loc = finding.location
     if loc.issue:
-        return f"{loc.issue} [{loc.field or 'issue'}:{loc.line}]"
-    return f"{loc.path}:{loc.line}:{loc.column}"
+        return one_line(f"{loc.issue} [{loc.field or 'issue'}:{loc.line}]")
+    return one_line(f"{loc.path}:{loc.line}:{loc.column}")
 
 
 def finding_line(finding: Finding, options: FormatOptions) -> str:
     code = _paint(finding.code, _COLORS[finding.severity], options)
-    line = f"{_paint(_where(finding) + ':', '1', options)} {code} {finding.rule} {finding.message}"
+    message = one_line(finding.message)
+    line = f"{_paint(_where(finding) + ':', '1', options)} {code} {finding.rule} {message}"
     if finding.location.url:
-        line += f" {finding.location.url}"
+        line += f" {one_line(finding.location.url)}"
     if options.show_source:
-        line += f" [{finding.rule_source}]"
+        line += f" [{one_line(finding.rule_source)}]"
     return line
 
 
 def excerpt(finding: Finding) -> tuple[str, int, int] | None:
     """The context line holding the match, clipped around it, and the match's columns."""
     start, end = finding.span
-    text = finding.context
+    text = printable(finding.context)  # one for one: the span still fits
     if not text or end <= start:
         return None
     line_start = text.rfind("\n", 0, start) + 1
@@ -59,9 +61,11 @@ def _detail(finding: Finding, options: FormatOptions) -> list[str]:
     loc = finding.location
     where = f"{loc.field or 'issue'}:{loc.line}" if loc.issue else f"{loc.line}:{loc.column}"
     code = _paint(finding.code, _COLORS[finding.severity], options)
-    head = f"  {where:<8} {code} {_paint(finding.rule, '1', options)}  {finding.message}"
+    where = one_line(where)
+    message = one_line(finding.message)
+    head = f"  {where:<8} {code} {_paint(finding.rule, '1', options)}  {message}"
     if options.show_source:
-        head += f" [{finding.rule_source}]"
+        head += f" [{one_line(finding.rule_source)}]"
     lines = [head]
     shown = excerpt(finding)
     if shown is not None and not options.quiet:
@@ -74,7 +78,7 @@ def _detail(finding: Finding, options: FormatOptions) -> list[str]:
 
 def _group_key(finding: Finding) -> str:
     loc = finding.location
-    return f"{loc.issue} {loc.url or ''}".strip() if loc.issue else loc.path or ""
+    return one_line(f"{loc.issue} {loc.url or ''}".strip() if loc.issue else loc.path or "")
 
 
 def _grouped(report: Report, options: FormatOptions) -> list[str]:

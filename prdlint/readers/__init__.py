@@ -7,14 +7,13 @@ import codecs
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from prdlint.boundedio import MAX_FILE_BYTES
 from prdlint.model import Item
 from prdlint.readers.settings import ReadSettings
 
 ReadFunction = Callable[[str, str, ReadSettings], list[Item]]
 
-# Markdown takes ~40x its size in memory while parsed: 16 MiB stays near 650 MB and
-# 40 s, and still holds a 100,000-story list. Larger files are refused up front.
-MAX_FILE_BYTES = 16 * 1024 * 1024
+__all__ = ["MAX_FILE_BYTES", "READERS", "InputError", "decode", "reader_for"]
 
 
 class InputError(Exception):
@@ -58,6 +57,29 @@ READERS: list[FileReader] = [
 ]
 
 
+BACKLOG_KINDS = frozenset({"story", "requirement", "epic"})
+NO_ITEMS = "read no backlog items (no story, requirement or epic)"
+
+
+def unread_parts(items: list[Item]) -> list[str]:
+    """Why some of a file was not read (markup past the parser's nesting limit)."""
+    return [str(i.fields["unread"]) for i in items if i.kind == "document" and "unread" in i.fields]
+
+
+def read_nothing(items: list[Item]) -> bool:
+    """A file with text from which no backlog item was read: only document-level rules saw
+    it, so "no findings" would hide a reader gap. An empty or blank file is not one."""
+    if any(item.kind in BACKLOG_KINDS for item in items):
+        return False
+    return any(_has_text(item) for item in items)
+
+
+def _has_text(item: Item) -> bool:
+    # a document's first part is its title: the file name when it has no heading
+    parts = item.parts[1:] if item.kind == "document" else item.parts
+    return any(part.text.strip() for part in parts)
+
+
 def reader_for(path: str) -> FileReader | None:
     lowered = path.lower()
     return next((r for r in READERS if lowered.endswith(r.suffixes)), None)
@@ -77,7 +99,13 @@ def check_size(size: int) -> None:
 def decode(data: bytes, legacy_encoding: bool) -> str:
     """Text of a file's bytes with universal newlines; InputError for binary or bad bytes."""
     check_size(len(data))
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        # before UTF-16: the UTF-32 LE BOM starts with the UTF-16 LE one
+        try:
+            text = data.decode("utf-32")
+        except UnicodeDecodeError as error:
+            raise InputError(f"invalid UTF-32 at byte {error.start}") from None
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as error:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from prdlint.boundedio import MAX_FILE_BYTES
 from prdlint.model import Item
 from prdlint.readers.jira_issues import FieldMap, IssueOptions, issue_to_item
 from prdlint.readers.settings import DEFAULT_AC_FIELD, DEFAULT_IGNORE_LABEL
@@ -39,7 +40,7 @@ def read_search_json(
     """A saved search response ({"issues": [...]}, with or without `names`), a list of
     issues, or one issue."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_int)
     except json.JSONDecodeError as error:
         raise ExportError(f"invalid JSON at line {error.lineno} column {error.colno}") from None
     names: Mapping[str, Any] = {}
@@ -55,6 +56,15 @@ def read_search_json(
         raise ExportError('not a Jira search response (expected {"issues": [...]})')
     field_map = FieldMap.from_names(names, ac_name) if names else FieldMap(ac_name=ac_name)
     return _items(issues, IssueOptions(fields=field_map, ignore_label=ignore_label))
+
+
+def _int(digits: str) -> int | str:
+    """An integer, or its digits when Python refuses to convert that many (4,300): no
+    field prdlint reads is a number, so a huge one must not stop the file."""
+    return int(digits) if len(digits) <= _MAX_INT_DIGITS else digits
+
+
+_MAX_INT_DIGITS = 4000
 
 
 def _items(issues: Iterable[Any], options: IssueOptions) -> list[Item]:
@@ -78,7 +88,14 @@ def read_csv_export(
 ) -> list[Item]:
     """A Jira CSV export: one row per issue; repeated columns (several "Labels") hold
     one value each; custom fields are "Custom field (Name)"."""
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    # A description may be longer than csv's default field limit (128 KiB); the file size
+    # limit already bounds every field.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        rows = list(reader)
+    except csv.Error as error:
+        raise ExportError(f"invalid CSV at line {reader.line_num}: {error}") from None
     if not rows or not rows[0]:
         raise ExportError("empty CSV export")
     header = [h.strip() for h in rows[0]]

@@ -85,7 +85,7 @@ def issue_to_item(issue: Mapping[str, Any], options: IssueOptions) -> Item | Non
     key = str(issue.get("key") or issue.get("id") or "?")
     raw_fields = issue.get("fields")
     fields: Mapping[str, Any] = raw_fields if isinstance(raw_fields, Mapping) else {}
-    labels = tuple(str(label) for label in fields.get("labels") or () if isinstance(label, str))
+    labels = _labels(fields.get("labels"))
     ignore = options.ignore_label
     if ignore in labels:
         return None
@@ -220,6 +220,16 @@ def _parent(fields: Mapping[str, Any], field_map: FieldMap) -> str | None:
             return value
     value = fields.get("Epic Link")
     return value if isinstance(value, str) and value else None
+
+
+def _labels(value: object) -> tuple[str, ...]:
+    """Labels as a list of strings; a hand-edited export may hold one string (labels never
+    contain spaces, so it splits on them) or a number (no labels)."""
+    if isinstance(value, str):
+        return tuple(value.split())
+    if isinstance(value, list | tuple):
+        return tuple(label for label in value if isinstance(label, str))
+    return ()
 
 
 def _name(value: object) -> str | None:

@@ -93,7 +93,8 @@ _TABLE_ID_HEADER = re.compile(
 )
 _TABLE_ID_CELL = re.compile(r"^\W*[A-Z]{0,10}[-_ ]?\d+(?:\.\d+)*\W*$", re.I)
 _REQUIREMENT_SECTION = re.compile(
-    r"requirement|constraints?|must[- ]haves?|non[- ]?functional", re.IGNORECASE
+    r"requirement|constraints?|must[- ]haves?|non[- ]?functional|\bN?FRs?\b|quality\s+attributes",
+    re.IGNORECASE,
 )
 _GHERKIN = re.compile(r"^[\W_]*(?:given|when|then|and|but)\b", re.IGNORECASE)
 _GHERKIN_START = re.compile(r"^[\W_]*(?:given|when|then)\b", re.IGNORECASE)
@@ -101,7 +102,8 @@ _CHECKBOX = re.compile(r"^\s*\[[ xX]\]\s+")
 _EPIC = re.compile(r"^[\W_]*epic\b", re.IGNORECASE)
 _REQUIREMENTS = re.compile(
     r"requirement|functional|\bfeatures?\b|must[- ]haves?|should[- ]haves?|could[- ]haves?"
-    r"|capabilit|user\s+needs|specifications?\b|acceptance|\bscope\b",
+    r"|capabilit|user\s+needs|specifications?\b|acceptance|\bscope\b|\bN?FRs?\b"
+    r"|quality\s+attributes",
     re.IGNORECASE,
 )
 _NOT_REQUIREMENTS = re.compile(
@@ -156,11 +158,17 @@ class Body:
     code: tuple[Part, ...] = ()  # code blocks, never prose
 
 
+# markdown-it's default (20 levels: a list item is two) silently drops the rest of a file
+# from a list nested 10 deep on; past this limit the reader says where it stopped reading.
+MAX_NESTING = 100
+
+
 @cache
 def _parser() -> MarkdownIt:
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+    options = {"html": True, "maxNesting": MAX_NESTING}
+    return MarkdownIt("commonmark", options).enable("table").use(front_matter_plugin)
 
 
 @dataclass
@@ -384,6 +392,37 @@ def _table_columns(names: Sequence[str]) -> list[str]:
             roles[found] = "statement"
             break
     return roles
+
+
+def _add_cell(draft: _Draft, role: str, cell: Part) -> None:
+    """One table cell as a part of `draft`: criteria, a field (id, priority, points,
+    status), or description."""
+    if not cell.text.strip():
+        return
+    if role == "criteria":
+        draft.parts.extend(_split_lines(cell, "criterion"))
+    elif role in ("id", "priority", "points", "status"):
+        draft.parts.append(Part(role, cell.text, cell.segments))
+        draft.fields["key" if role == "id" else role] = cell.text.strip()
+    else:
+        draft.parts.append(Part("description", cell.text, cell.segments))
+
+
+def _table_fields(
+    draft: _Draft, header: list[Part], rows: list[list[Part]], columns: list[str]
+) -> None:
+    """A table under a headed item that states no item of its own: its fields, either in
+    columns ("| Status | Priority |") or one a row ("| Priority | High |")."""
+    pairs = [header, *rows] if len(header) == 2 else []
+    by_row = [(_table_columns([row[0].text])[0], row[1]) for row in pairs if len(row) == 2]
+    if sum(role != "description" for role, _ in by_row) > sum(r != "description" for r in columns):
+        for role, cell in by_row:
+            if role != "description":
+                _add_cell(draft, role, cell)
+        return
+    for row in rows:
+        for index, cell in enumerate(row[: len(columns)]):
+            _add_cell(draft, columns[index], cell)
 
 
 class _Reader:
@@ -792,6 +831,10 @@ class _Reader:
             return
         columns = _table_columns([cell.text for cell in header])
         statement = next((i for i, role in enumerate(columns) if role == "statement"), None)
+        headed = self.story if self.story and self.story.fields.get("headed") else None
+        if headed is not None and statement is None:
+            _table_fields(headed, header, rows, columns)
+            return
         # An id column says the table is a backlog wherever it stands; without one, only a
         # table under a backlog or requirements heading holds items.
         backlog = "id" in columns or self._in_table_backlog()
@@ -811,7 +854,7 @@ class _Reader:
                 continue
             kind = "story" if story_cell is not None or story_column else "requirement"
             self._table_item(kind, cell, row, columns)
-        self.story = None
+            self.story = None
 
     def _table_item(self, kind: str, statement: Part, row: list[Part], columns: list[str]) -> None:
         """One table row as one item: the statement cell is its title and story (or
@@ -820,17 +863,10 @@ class _Reader:
         draft.parts.append(Part("title", statement.text, statement.segments))
         for index, cell in enumerate(row):
             role = columns[index] if index < len(columns) else "description"
-            if not cell.text.strip():
-                continue
             if cell is statement:
                 draft.parts.append(Part(kind, cell.text, cell.segments))
-            elif role == "criteria":
-                draft.parts.extend(_split_lines(cell, "criterion"))
-            elif role in ("id", "priority", "points", "status"):
-                draft.parts.append(Part(role, cell.text, cell.segments))
-                draft.fields["key" if role == "id" else role] = cell.text.strip()
             elif role != "statement":
-                draft.parts.append(Part("description", cell.text, cell.segments))
+                _add_cell(draft, role, cell)
 
     def _in_stories(self) -> bool:
         """Under a heading such as "User stories" or "Backlog": a bare "I want ..." is a story."""
@@ -956,6 +992,14 @@ def _table(reader: _Reader, tokens: Sequence[Token], index: int) -> int:
     return index
 
 
+def _nesting_cut(tokens: Sequence[Token]) -> int | None:
+    """The line where markdown-it stopped reading (a block at its nesting limit), if any."""
+    deepest = next((t for t in tokens if t.level >= MAX_NESTING - 1 and t.nesting == 1), None)
+    if deepest is None:
+        return None
+    return deepest.map[0] + 1 if deepest.map else 1
+
+
 def read_markdown(text: str, path: str, settings: ReadSettings | None = None) -> list[Item]:
     """Every item in a markdown document: the document, its sections, epics, stories and
     requirements, in document order."""
@@ -963,6 +1007,12 @@ def read_markdown(text: str, path: str, settings: ReadSettings | None = None) ->
     tokens = _parser().parse(text)
     _run(reader, tokens)
     items = reader.finish(Source(path))
+    cut = _nesting_cut(tokens)
+    if cut is not None:
+        reader.document.fields["unread"] = (
+            f"markup nested more than {MAX_NESTING} levels deep at line {cut}: "
+            "the text nested deeper, and what follows it in the same list, was not read"
+        )
     directives = suppressions.collect(text, tokens)
     if directives:  # frozen data: prdlint/filters.py applies it after the engine
         reader.document.fields[suppressions.DIRECTIVES_FIELD] = directives

@@ -1,0 +1,72 @@
+"""Lint one document's text exactly as `prdlint check PATH` would lint the file: the config
+found from the file's folder, its rule packs and the installed plugins, per-file-ignores and
+the same size limit. Reuses the session (prdlint/session.py); no LSP types here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prdlint.commands._common import LintArgs, setup_run
+from prdlint.config import Config
+from prdlint.errors import PrdlintError
+from prdlint.model import Finding
+from prdlint.readers import READERS, FileReader, reader_for
+from prdlint.rule import Rule
+from prdlint.runner import Target, _matches
+
+# The readers the server lints: the editor's files are PRDs and story lists, not exports.
+LINTED_READERS = ("markdown", "story list")
+
+
+@dataclass(frozen=True)
+class LintResult:
+    """The findings of one run, or the one problem that stopped it (a broken config or
+    pack, a file too large), with the rules that ran (for hover and code actions)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    problem: str | None = None
+    rules: Mapping[str, Rule] = field(default_factory=dict)
+    config: Config | None = None
+
+
+def document_reader(path: Path | None, language_id: str | None) -> FileReader | None:
+    """The reader for a document: by suffix as `check` picks it, or markdown by language."""
+    reader = reader_for(path.name) if path is not None else None
+    if reader is None and language_id == "markdown":
+        reader = next(r for r in READERS if r.name == "markdown")
+    return reader if reader is not None and reader.name in LINTED_READERS else None
+
+
+def display_path(path: Path | None, root: Path) -> str:
+    """The path as `check` run from `root` reports it (per-file-ignores match this)."""
+    if path is None:
+        return "<untitled>"
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def lint_text(text: str, path: Path | None, reader: FileReader, root: Path) -> LintResult:
+    """Findings for `text` as the contents of `path` (None: an unsaved buffer, config
+    from `root`)."""
+    try:
+        run = setup_run(LintArgs(), start=path.parent if path is not None else root)
+        filters = run.filters()  # per-file-ignores checked, as `check` does first
+    except PrdlintError as error:
+        return LintResult(problem=error.format_message())
+    rules = {r.name: r for r in run.known}
+    display = display_path(path, root)
+    if _matches(display, run.config.exclude):
+        return LintResult(rules=rules, config=run.config)
+    # The session's one filter pass: inline directives, then per-file-ignores.
+    report = run.lint_targets(
+        [Target(display, None, reader)],
+        lambda: text.encode("utf-8", errors="surrogatepass"),
+        filters,
+    ).report
+    if report.problems:
+        return LintResult(problem=report.problems[0].message, rules=rules, config=run.config)
+    return LintResult(sorted(report.findings, key=lambda f: f.sort_key), None, rules, run.config)

@@ -1,0 +1,167 @@
+"""The technology gazetteer (rules/technology/) and the solution-prescriptive rule on it:
+exact findings (rule, line, column, message) through the real reader and engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prdlint.builtin import rules_directory
+from prdlint.checks._technology import gazetteer, mentions
+from tests.helpers import brief, lint_markdown, lint_story
+
+SOL = "solution-prescriptive"
+MESSAGE = "names the solution ({}); state the user's need and leave the how to the team"
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(text[m.start : m.end], m.name.category) for m in mentions(text)]
+
+
+def test_the_gazetteer_holds_thousands_of_names_in_categories() -> None:
+    files = {p.stem for p in (rules_directory() / "technology").glob("*.txt")}
+    assert files >= {
+        "databases", "cloud", "frameworks", "protocols", "languages", "libraries",
+        "crypto", "algorithms", "hardware", "mechanisms",
+    }  # fmt: skip
+    assert sum(len(names) for names in gazetteer().values()) > 5000
+
+
+def test_every_gazetteer_file_says_how_it_was_built() -> None:
+    for path in (rules_directory() / "technology").glob("*.txt"):
+        assert path.read_text(encoding="utf-8").startswith("#"), path.name
+
+
+def test_multi_word_names_match_across_spaces_and_hyphens_but_not_punctuation() -> None:
+    assert _found("live scores over web sockets") == [("web sockets", "protocols")]
+    assert _found("live scores over web-sockets") == [("web-sockets", "protocols")]
+    assert _found("a Spring Boot app") == [("Spring Boot", "frameworks")]
+    assert _found("it hides in the Cloud. Run it") == []
+
+
+def test_names_that_are_english_words_match_only_as_written() -> None:
+    assert _found("the Cloud Run service") == [("Cloud Run", "cloud")]
+    assert _found("a cloud run of the tests") == []
+
+
+def test_everyday_words_need_a_build_cue() -> None:
+    assert _found("Sign up for the Spring sale") == []
+    assert _found("Ride the Rails across Europe") == []
+    assert _found("Rebuild the admin using Rails") == [("Rails", "frameworks")]
+    assert _found("Stripe Mode for dark themes") == []
+    assert _found("add Stripe payments to the shop") == [("Stripe", "cloud")]
+    assert _found("a React frontend") == [("React", "frameworks")]
+
+
+def test_languages_need_a_build_cue() -> None:
+    assert _found("go to the Swift page") == []
+    assert _found("the importer is written in Go") == [("Go", "languages")]
+    assert _found("a Python script that renames files") == [("Python", "languages")]
+
+
+def test_a_proper_noun_name_matches_in_lower_case() -> None:
+    assert _found("persist changes in the mongodb") == [("mongodb", "databases")]
+    assert _found("sign up with firebase authentication") == [("firebase", "cloud")]
+
+
+def test_a_name_with_a_suffix_or_possessive_is_found_by_its_head() -> None:
+    assert _found("a Redis-backed queue") == [("Redis", "databases")]
+    assert _found("route it with Dijkstra's algorithm") == [("Dijkstra's algorithm", "algorithms")]
+
+
+def test_solution_prescriptive_finds_technology_beyond_the_old_word_list() -> None:
+    text = (
+        "As a shopper, I want deals pushed to me over a socket connection.\n"
+        "As a member, I want my password hashed with Argon2 so that it is safe.\n"
+        "As a reader, I want a recommendation algorithm to pick my next book.\n"
+        "As an owner, I want the site deployed on Fly.io so that it is always up.\n"
+        "As a runner, I want the tracker built on an ESP32 board.\n"
+    )
+    assert [
+        (f.rule, f.location.line, f.location.column, f.message) for f in lint_story(text, SOL)
+    ] == [
+        (SOL, 1, 48, MESSAGE.format("socket connection")),
+        (SOL, 2, 45, MESSAGE.format("Argon2")),
+        (SOL, 3, 23, MESSAGE.format("recommendation algorithm")),
+        (SOL, 4, 42, MESSAGE.format("Fly.io")),
+        (SOL, 5, 45, MESSAGE.format("ESP32")),
+    ]
+
+
+def test_solution_prescriptive_finds_code_identifiers() -> None:
+    text = (
+        "As a shopper, I want Cart.applyCoupon() to accept expired codes.\n"
+        "As a user, I want src/app/Profile.vue to show my avatar.\n"
+        "As a user, I want a window.confirm() before a list is deleted.\n"
+        "As a user, I want getUserById to return my nickname.\n"
+    )
+    assert brief(lint_story(text, SOL)) == [
+        (SOL, 1, 22, "Cart.applyCoupon()"),
+        (SOL, 2, 19, "src/app/Profile.vue"),
+        (SOL, 3, 21, "window.confirm()"),
+        (SOL, 4, 19, "getUserById"),
+    ]
+
+
+def test_solution_prescriptive_finds_sign_in_delegated_to_an_identity_provider() -> None:
+    text = (
+        "As a member, I want to sign in with Google so that I need no new password.\n"
+        "As a clinician, I want to log in through Okta.\n"
+    )
+    assert brief(lint_story(text, SOL)) == [
+        (SOL, 1, 37, "Google"),
+        (SOL, 2, 42, "Okta"),
+    ]
+
+
+def test_the_users_own_tools_and_formats_are_not_flagged() -> None:
+    text = (
+        "As an accountant, I want to export my invoices as CSV, so that Excel opens them.\n"
+        "As a listener, I want an RSS feed of new episodes, so that my podcast app finds them.\n"
+        "As a data analyst, I want to query the results from Python, so that I can use my notebooks.\n"
+        "As an integrator, I want a GraphQL API, so that our app fetches only what it needs.\n"
+        "As a user, I want to sign in with my email address.\n"
+        "I would like JupyterLab to be aware of my datasets.\n"
+        "The system must sign users in [NEEDS CLARIFICATION: email, SSO or OAuth?]\n"
+        "As a researcher, I want to import and export from MS-SQL.\n"
+    )
+    assert brief(lint_story(text, SOL)) == []
+
+
+def test_one_word_gives_one_finding() -> None:
+    text = "As a shopper, I want prices cached in Redis, so that pages load quickly.\n"
+    assert brief(lint_story(text, SOL)) == [(SOL, 1, 39, "Redis")]  # not "cached" too
+
+
+def test_a_database_product_is_left_to_database_detail_when_it_runs() -> None:
+    text = "As an owner, I want all profile data kept in PostgreSQL.\n"
+    both = lint_story(text, SOL, "database-detail")
+    assert brief(both) == [("database-detail", 1, 46, "PostgreSQL")]
+    assert brief(lint_story(text, SOL)) == [(SOL, 1, 46, "PostgreSQL")]
+
+
+def test_a_database_product_beside_other_data_model_detail_is_named_by_both_rules() -> None:
+    text = "I want the undo path stored in a SQLite database table.\n"
+    assert brief(lint_story(text, SOL, "database-detail")) == [
+        ("database-detail", 1, 22, "stored in a SQLite database"),
+        (SOL, 1, 34, "SQLite"),
+    ]
+
+
+def test_sections_that_record_technical_constraints_are_exempt() -> None:
+    text = (
+        "# Checkout\n\n"
+        "## Requirements\n\n"
+        "- The checkout must cache prices in Redis.\n\n"
+        "## Technical assumptions\n\n"
+        "- The backend is a Django app on Heroku.\n\n"
+        "## Tech stack\n\n"
+        "- Next.js, Tailwind and Supabase.\n\n"
+        "## Architecture\n\n"
+        "- Events go through Kafka.\n"
+    )
+    assert brief(lint_markdown(text, SOL)) == [(SOL, 5, 37, "Redis")]
+
+
+def test_gazetteer_files_ship_inside_the_rules_folder() -> None:
+    # rules/ is force-included in the wheel as prdlint/_rules: the data ships with it
+    assert (Path(__file__).parents[1] / "rules" / "technology" / "libraries.txt").is_file()
