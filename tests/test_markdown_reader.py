@@ -129,6 +129,15 @@ def test_design_documents_are_recognised_by_title() -> None:
     assert document.fields["document_type"] == "adr"
 
 
+def test_a_design_sub_heading_does_not_make_a_prd_a_design_document() -> None:
+    feature = "## Features\n\n### Chart\n\n#### Design\n\n- A 12px grey legend.\n"
+    assert read_markdown("# Calculator\n\n" + feature, "c.md")[0].fields["document_type"] is None
+    prd = "# Product Requirements Document: Calculator\n\n## Design\n\nText.\n"
+    assert read_markdown(prd, "c.md")[0].fields["document_type"] is None
+    design = "# Calculator\n\n## Design\n\nText.\n"
+    assert read_markdown(design, "c.md")[0].fields["document_type"] == "design"
+
+
 def test_skip_sections_leave_their_content_unread() -> None:
     text = "# PRD\n\n## Technical notes\n\n- As a dev, I want Redis, so that it is fast.\n\n## Stories\n\n- As a user, I want to log in, so that I see my data.\n"
     items = read_markdown(text, "p.md", ReadSettings(skip_sections=("technical notes",)))

@@ -349,6 +349,8 @@ def _document_type(
             return name
     if _RFC_PREAMBLE.search(preamble):
         return "rfc"
+    if _REQUIREMENTS_TITLE.search(title):
+        return None  # a PRD with a "Design" section is still a PRD
     names = {heading.strip().casefold().rstrip(":") for heading in headings}
     if {"status", "context", "decision"} <= names:
         return "adr"
@@ -359,6 +361,7 @@ def _document_type(
     return None
 
 
+_REQUIREMENTS_TITLE = re.compile(r"\bPRD\b|requirements|user\s+stor|backlog", re.IGNORECASE)
 _RFC_PREAMBLE = re.compile(r"^\W*RFC\s+(?:PR|number|id)\b", re.IGNORECASE | re.MULTILINE)
 
 
@@ -880,7 +883,9 @@ class _Reader:
     def finish(self, source: Source) -> list[Item]:
         if not self.document.title:
             self.document.title = self.front.get("title") or self.path
-        headings = [title for _, title, _ in self.outline]
+        # The section shape is read from the sections, not from a "#### Design" sub-heading
+        # of one feature.
+        headings = [title for level, title, _ in self.outline if level <= 2]
         preamble = "\n".join(self.lines[:15])
         document_type = _document_type(str(self.document.title), self.front, headings, preamble)
         self.document.fields = {
