@@ -15,7 +15,7 @@ import click
 
 from prdlint.baseline import load_baseline, write_baseline
 from prdlint.errors import PrdlintError
-from prdlint.formatters import FormatOptions, load_formatter
+from prdlint.formatters import BUILTIN_FORMATS, UTF8_FORMATS, FormatOptions, load_formatter
 from prdlint.model import Report, Severity
 from prdlint.printable import one_line
 from prdlint.session import Outcome, RunOptions, Session
@@ -23,6 +23,7 @@ from prdlint.session import Outcome, RunOptions, Session
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMAT_NAMES = ", ".join(f.name for f in BUILTIN_FORMATS)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -56,7 +57,7 @@ def lint_options(function: F) -> F:
 
     decorators = [
         click.option("--format", "-f", "output_format", default="text", show_default=True,
-                     help="Format: text, json, github, sarif, junit, markdown, gitlab, html."),
+                     help=f"Format: {FORMAT_NAMES} (or a plugin's)."),
         click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
                      help="Write the report to this file ('-': standard output)."),
         click.option("--config", "config_path", type=click.Path(path_type=Path),
@@ -201,8 +202,7 @@ def use_color(no_color: bool, output: Path | None) -> bool:
 
 
 # Formats whose documents declare UTF-8 (JSON by its spec, SARIF, XML and HTML by their
-# headers): written as UTF-8 bytes whatever the terminal's encoding, so they stay valid.
-UTF8_FORMATS = frozenset({"json", "sarif", "html", "junit", "gitlab"})
+# headers) are written as UTF-8 bytes whatever the terminal's encoding: UTF8_FORMATS.
 
 
 def emit(report: Report, output_format: str, output: Path | None, options: FormatOptions) -> None:
