@@ -10,9 +10,10 @@ commands."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from prdlint import filters
 from prdlint.config import Config, load_config
@@ -81,6 +82,7 @@ class Session:
             if name not in names:
                 where = config.path or "config"
                 raise ConfigError(f"{where}: unknown rule {name!r} in rule settings")
+        check_options(config, {r.name: r for r in rules})
         settings = LintSettings(
             severity=config.severity,
             options=config.options,
@@ -154,6 +156,49 @@ class Session:
         findings, refs = self.linter().lint_stream(items)
         report = Report(findings, refs, 0, {r.name: r for r in self.rules}, source="jira")
         return _filtered(report, [], settings)
+
+
+_KINDS: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (bool, "true or false"),
+    (int, "a whole number"),
+    (float, "a number"),
+    (str, "a string"),
+    (list, "a list"),
+    (dict, "a table"),
+)
+
+
+def _fits(value: Any, default: Any) -> str | None:
+    """None when `value` has the declared option's kind, else that kind in words."""
+    for kind, words in _KINDS:
+        if isinstance(default, kind):
+            if kind is float:
+                kind = (int, float)  # 1 is a fine value for a 0.8 default
+            ok = isinstance(value, kind) and (kind is bool or not isinstance(value, bool))
+            return None if ok else words
+    return None  # a default of another kind (None): any value
+
+
+def check_options(config: Config, rules: Mapping[str, Rule]) -> None:
+    """Every option in config is one its rule declares, of the declared kind: a misspelt
+    key or a wrong value is a one-line ConfigError naming the file, rule and key, before
+    any file is read (it used to be ignored, or to fail mid-run)."""
+    where = config.path or "config"
+    for name, given in config.options.items():
+        declared = rules[name].options
+        for key, value in given.items():
+            if key not in declared:
+                known = ", ".join(sorted(declared)) or "none"
+                raise ConfigError(
+                    f"{where}: key 'options.{name}.{key}': rule {name} has no option {key!r}"
+                    f" (its options: {known})"
+                )
+            wanted = _fits(value, declared[key])
+            if wanted is not None:
+                raise ConfigError(
+                    f"{where}: key 'options.{name}.{key}': must be {wanted}"
+                    f" (default {declared[key]!r}), not {value!r}"
+                )
 
 
 def refuse_overwriting_inputs(output: Path | None, inputs: Iterable[Path]) -> None:
