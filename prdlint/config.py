@@ -3,6 +3,7 @@ up from the current directory. Every problem names the file and the key."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,7 +101,12 @@ def _jira(table: Mapping[str, Any], label: str) -> JiraSettings:
     if not isinstance(types, list) or not all(isinstance(t, str) and t for t in types):
         raise ConfigError(f"{label}: key 'jira.issue-types': must be a list of issue type names")
     timeout = table.get("timeout", default.timeout)
-    if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
+    if (
+        not isinstance(timeout, int | float)
+        or isinstance(timeout, bool)
+        or not math.isfinite(timeout)
+        or timeout <= 0
+    ):
         raise ConfigError(f"{label}: key 'jira.timeout': must be a number of seconds above 0")
     return JiraSettings(
         url=table.get("url"),

@@ -111,6 +111,9 @@ def collect_targets(
     targets: list[Target] = []
     problems: list[InputProblem] = []
     for raw in paths:
+        if not raw:  # Path("") is the current directory: never what an empty $VAR meant
+            problems.append(InputProblem('""', "empty path"))
+            continue
         if raw == STDIN:
             targets.append(Target("<stdin>", None, reader_for(".md")))  # type: ignore[arg-type]
             continue
@@ -212,4 +215,5 @@ def lint_targets(
     findings, refs = lint_batches(batches(), linter, documents)
     linted = len(targets) - len(problems)
     rule_map = {r.name: r for r in rules}
+    notices.extend(linter.left_out)
     return Report(findings, refs, linted, rule_map, problems + partial, notices)

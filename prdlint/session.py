@@ -36,6 +36,7 @@ class RunOptions:
 
     config_path: Path | None = None
     select: tuple[str, ...] = ()
+    select_given: bool = False  # --select was given (so an empty one is an error)
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
@@ -49,8 +50,7 @@ class Outcome:
     recorded: list[Finding]  # what passed directives and per-file-ignores (--write-baseline)
 
 
-def _merged(options: RunOptions) -> Config:
-    config = load_config(options.config_path, options.start)
+def _merged(config: Config, options: RunOptions) -> Config:
     if options.rule_packs:
         config = replace(config, rule_packs=(*config.rule_packs, *options.rule_packs))
     if options.select:
@@ -64,6 +64,34 @@ def _merged(options: RunOptions) -> Config:
     return config
 
 
+def _check_selectors(rules: Sequence[Rule], config: Config, options: RunOptions) -> None:
+    """Every selector known, each error naming where it was written (the flag, or the
+    config file and key); an empty selection is an error, not a run of no rules."""
+    where = f"{config.path}: key" if config.path else "config key"
+    sources: list[tuple[str, tuple[str, ...], bool]] = [
+        ("--select", options.select, options.select_given),
+        ("--extend-select", options.extend_select, False),
+        ("--ignore", options.ignore, False),
+        (f"{where} 'select'", config.select or (), config.select == () and not options.select),
+        (f"{where} 'extend-select'", config.extend_select, False),
+        (f"{where} 'ignore'", config.ignore, False),
+    ]
+    for label, selectors, required in sources:
+        if required and not selectors:
+            raise ConfigError(f"{label} is empty: {EMPTY_SELECTION}")
+        for selector in selectors:
+            try:
+                select_rules(rules, [selector])
+            except ConfigError:
+                raise ConfigError(
+                    f"{label}: unknown rule {selector.strip()!r}"
+                    " (see `prdlint rules` for names, codes and tags)"
+                ) from None
+
+
+EMPTY_SELECTION = "name the rules to run (leave it out for the defaults)"
+
+
 @dataclass(frozen=True)
 class Session:
     config: Config
@@ -74,8 +102,10 @@ class Session:
     @classmethod
     def start(cls, options: RunOptions) -> Session:
         """The config merged with the flags, and the rules the run uses."""
-        config = _merged(options)
+        loaded = load_config(options.config_path, options.start)
+        config = _merged(loaded, options)
         rules = all_rules(config.rule_packs)
+        _check_selectors(rules, loaded, options)
         selection = select_rules(rules, config.select, config.ignore, config.extend_select)
         names = {r.name for r in rules}
         for name in [*config.severity, *config.options]:
@@ -153,8 +183,10 @@ class Session:
     def lint_stream(self, items: Iterable[Item], settings: FilterSettings | None = None) -> Outcome:
         """Lint one source that arrives in pieces (a live Jira query), never holding it."""
         settings = settings or self.filters()
-        findings, refs = self.linter().lint_stream(items)
-        report = Report(findings, refs, 0, {r.name: r for r in self.rules}, source="jira")
+        linter = self.linter()
+        findings, refs = linter.lint_stream(items)
+        rules = {r.name: r for r in self.rules}
+        report = Report(findings, refs, 0, rules, notices=linter.left_out, source="jira")
         return _filtered(report, [], settings)
 
 

@@ -93,6 +93,7 @@ def setup_run(lint: LintArgs, start: Path | None = None) -> Session:
     options = RunOptions(
         config_path=lint.config_path,
         select=_split(lint.select),
+        select_given=bool(lint.select),
         extend_select=_split(lint.extend_select),
         ignore=_split(lint.ignore),
         fail_on=lint.fail_on,

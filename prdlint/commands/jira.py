@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 
@@ -23,6 +24,13 @@ from prdlint.errors import PrdlintError
 # `prdlint check` in a pre-commit hook never pays for them.
 
 
+def _finite(value: float | None) -> float | None:
+    """FloatRange lets nan (no comparison is true) and inf through; neither is a timeout."""
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number of seconds")
+    return value
+
+
 @click.command("jira")
 @click.argument("project", required=False)
 @click.option("--jql", help="Lint the issues of this JQL query instead of the project default.")
@@ -40,6 +48,7 @@ from prdlint.errors import PrdlintError
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
+    callback=lambda _ctx, _param, value: _finite(value),
     help="Seconds to wait for Jira to answer each request (default: 30).",
 )
 @lint_options
