@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from prdlint.builtin import rules_directory
+from prdlint.shipped import rules_directory
 
 # Languages are a build choice only where the text says so ("written in Go", "a Python
 # script"): "go", "C", "Ruby" and "Swift" are ordinary words and names too.
