@@ -36,7 +36,8 @@ def test_readme_sample_output_is_what_the_command_prints(monkeypatch: pytest.Mon
     monkeypatch.setenv("NO_COLOR", "1")
     code, printed = run(shlex.split(command[len("$ prdlint ") :]))
     assert code == 1
-    assert shown[-1] == printed[-1]  # the summary, exactly
+    # The summary, exactly: a rule change that changes it must change the README too.
+    assert shown[-1] == printed[-1], "update the README's sample to what prdlint prints"
     lines = iter(printed)
     for line in shown[:-1]:
         if line != "...":
