@@ -715,3 +715,19 @@ def test_unreadable_subdirectory_is_reported_even_as_root(monkeypatch: pytest.Mo
     assert result.stdout.splitlines()[0] == GOOD_FINDING.replace("prd.md", "docs/prd.md")
     alone = run("check", "docs/locked")
     assert_one_error(alone, "prdlint: error: docs/locked: cannot list directory: permission denied")
+
+
+def test_closed_or_full_standard_output() -> None:
+    command = [sys.executable, "-m", "prdlint", "check", GOOD_FILE]
+    closed = subprocess.run(
+        ["sh", "-c", '"$@" >&-', "sh", *command], capture_output=True, text=True, timeout=120
+    )
+    assert (closed.returncode, closed.stderr) == (1, "")  # findings; nothing could show them
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            command, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, check=False
+        )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "prdlint: error: cannot write to standard output: No space left on device"
+    ]

@@ -199,7 +199,7 @@ def display_options(function: F) -> F:
 def use_color(no_color: bool, output: Path | None) -> bool:
     if no_color or output is not None or os.environ.get("NO_COLOR"):
         return False
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()  # None: started with stdout closed
 
 
 # Formats whose documents declare UTF-8 (JSON by its spec, SARIF, XML and HTML by their
@@ -229,13 +229,18 @@ def write_stdout(text: str, utf8: bool) -> None:
     encoding = "utf-8" if utf8 else (getattr(stream, "encoding", None) or "utf-8")
     data = text.encode(encoding, errors="replace")
     buffer = getattr(stream, "buffer", None)
-    if buffer is None:  # a text-only stream (an embedding program's)
-        stream.write(data.decode(encoding))
+    try:
+        if buffer is None:  # a text-only stream (an embedding program's)
+            stream.write(data.decode(encoding))
+            stream.flush()
+            return
         stream.flush()
-        return
-    stream.flush()
-    buffer.write(data)
-    buffer.flush()
+        buffer.write(data)
+        buffer.flush()
+    except BrokenPipeError:
+        raise  # the reader left (`| head`): main() ends quietly
+    except OSError as error:  # a full disk (>/dev/full), a closed descriptor
+        raise PrdlintError(f"cannot write to standard output: {error.strerror}") from None
 
 
 def exit_code(report: Report, fail_on: Severity) -> int:
