@@ -93,7 +93,8 @@ class Item:
     """One backlog item, whatever its source (markdown PRD, story list, Jira).
 
     `parts` carries its text: a `title`, the `story` sentence, `description` paragraphs,
-    one `criterion` part per acceptance criterion, `body` for sections and documents.
+    one `criterion` part per acceptance criterion, `body` for sections and documents, and
+    one `code` part per code block (never prose: only rules that ask for `code` read it).
     `fields` holds source extras rules may read (issue_type, labels, status, one_line,
     document_type); `suppressed` lists rule names the source asked to skip for this item.
     """

@@ -29,7 +29,7 @@ MESSAGE = "dictates the data model ({}); say what the user needs to see or do"
         ("Add a migration that creates the audit log table", 1, "Add a migration"),
         ("Each shipment record gets new fields trackingNumber and eta", 27, "new fields"),
         ("Each product has a SKU (varchar 32, unique)", 20, "SKU (varchar 32, unique)"),
-        ("The Customer entity gets a loyaltyTier attribute", 40, "attribute"),
+        ("The Customer entity gets a loyaltyTier attribute", 14, "entity"),
         ("Store prices as integers in cents", 1, "Store prices as integers"),
         ("Orders keep cancelled_at timestamp for refunds", 13, "cancelled_at timestamp"),
         (
@@ -42,6 +42,17 @@ MESSAGE = "dictates the data model ({}); say what the user needs to see or do"
         ("Index the email column", 1, "Index the email column"),
         ("Partition the events table by month", 1, "Partition the events table"),
         ("Add an enum for order status", 1, "Add an enum"),
+        ("Add Status Entity", 1, "Add Status Entity"),
+        ("Create Order model", 1, "Create Order model"),
+        ("The status entity needs to be built with the following fields", 12, "entity"),
+        ("CRUD for the new entity OccurrenceStatus", 14, "new entity"),
+        ("Add a column to store the status of each storage", 1, "Add a column"),
+        ("New column (DDL)", 13, "DDL"),
+        (
+            "Rename internal history fields from history_fieldname to version_fieldname",
+            1,
+            "Rename internal history fields",
+        ),
         (
             "Record for each visit: patient (foreign key), started (timestamp), notes (text)",
             24,
@@ -73,6 +84,11 @@ def test_schema_work_in_plain_words(text: str, column: int, snippet: str) -> Non
         "As an admin, I want to update the pricing model for annual plans.",
         "As a cashier, I want a new column for tips on the receipt",
         "Migrate customers to the new plan",
+        "Allow the user to rename the requests table column names",
+        "The legal entity must be shown on the invoice",
+        "Create Pricing Model",
+        "Add a tip about setting the state of a single entity",
+        "As a user, I want a field to store my notes in my profile.",
         "As a researcher, I want to add a column to my exported CSV.",
         "As a farmer, I want to add a field to the farm.",
         "As a host, I want to create a table plan for the wedding.",
@@ -271,3 +287,12 @@ def test_a_jira_acceptance_criteria_field_is_read() -> None:
     ] == [
         (2, 3, "acceptance-criteria", "Add a carrier column"),
     ]
+
+
+def test_reported_spans_are_public_for_other_rules() -> None:
+    from prdlint.checks.database_detail import reported_spans
+    from prdlint.model import Part
+
+    part = Part.at("story", "Keep orders in PostgreSQL.\nAdd a notes column to the orders table", 1)
+    assert [part.text[a:b] for a, b in reported_spans(part)] == ["PostgreSQL", "Add a notes column"]
+    assert reported_spans(Part.at("story", "As a developer, I want a MySQL connector.", 1)) == []

@@ -10,6 +10,7 @@ to a user's own or on-screen object ("my board", "the signup form", "a table on 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 _TOKEN = re.compile(r"`[^`\n]{1,60}`|[A-Za-z_][\w'.-]*[A-Za-z0-9_]|[A-Za-z_]|\d[\d.,]*|[^\w\s]")
 _CLAUSE_END = frozenset(".;!?")
 _CAMEL = re.compile(r"^[a-z]{2,}(?:[A-Z][a-z0-9]+)+$")
+_PASCAL = re.compile(r"^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$")
 _SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 
 
@@ -92,6 +94,11 @@ _USER_VERBS = _forms(
     "receive/receives,received,receiving",
     "get/gets,getting,got",
 )
+_GRANTS = frozenset({"allow", "allows", "let", "lets", "enable", "enables", "permit", "permits"})
+_USERS = frozenset(
+    {"user", "users", "customer", "customers", "them", "people", "anyone", "someone",
+     "members", "visitors", "admins", "administrators", "editors", "owners", "me", "us"}
+)  # fmt: skip
 _OWNERS = frozenset({"my", "your", "his", "her", "their", "own", "personal"})
 _DETERMINERS = frozenset(
     {"a", "an", "the", "this", "that", "these", "those", "our", "its", "each", "every",
@@ -322,6 +329,14 @@ def _noun_hit(sentence: _Sentence, index: int) -> bool:
         return False
     if noun == "key":
         return bool(before) and before[-1] in _KEY_WORDS and sentence.verb_before(index) is not None
+    if noun == "entity" and _entity_work(sentence, index):
+        return True
+    if (
+        noun in ("column", "field")
+        and _holds_data(sentence, index)
+        and not _screen_or_owner_near(sentence, index)
+    ):
+        return True  # "a column to store the status"
     if noun in ("column", "field", "attribute", "property") and _typed_or_coded(sentence, index):
         return True  # "a JSON column", "a loyaltyTier attribute"
     verb = sentence.verb_before(index) or sentence.passive_verb_after(index)
@@ -354,12 +369,55 @@ def _noun_hit(sentence: _Sentence, index: int) -> bool:
             bool(after) and after[0] in {"on", "for"} and not _screen_or_owner_near(sentence, index)
         )
     if noun == "migration":
-        return verb in {"add", "adds", "added", "adding", "create", "creating", "new"}
+        return verb in {
+            "add",
+            "adds",
+            "added",
+            "adding",
+            "create",
+            "creates",
+            "created",
+            "creating",
+            "new",
+        }
     if noun == "schema":
         return not _screen_or_owner_near(sentence, index) and not _standard_fields(sentence)
     if noun in ("model", "entity", "class"):
         return _code_named(sentence, index)
     return False
+
+
+_NOT_DATA_ENTITY = frozenset(
+    {"legal", "business", "named", "reporting", "government", "corporate", "public",
+     "private", "separate", "political", "sovereign", "responsible", "contracting"}
+)  # fmt: skip
+_ENTITY_PARTS = frozenset(
+    {"field", "fields", "column", "columns", "attribute", "attributes", "property",
+     "properties", "relationship", "relationships", "called", "named"}
+)  # fmt: skip
+
+
+def _entity_work(sentence: _Sentence, index: int) -> bool:
+    """ "Add Status Entity", "the status entity needs the following fields", "a new entity
+    OccurrenceStatus": an entity of the data model, not a legal or business entity."""
+    if index > 0 and sentence.lows[index - 1] in _NOT_DATA_ENTITY:
+        return False
+    following = sentence.tokens[index + 1 : index + 2]
+    return (
+        sentence.verb_before(index) is not None
+        or bool(sentence.low_set & _ENTITY_PARTS)
+        or bool(following and _PASCAL.match(following[0].text))
+    )
+
+
+def _holds_data(sentence: _Sentence, index: int) -> bool:
+    after = sentence.after(index, 2)
+    if len(after) == 2 and after[0] == "to" and after[1] in _HOLD_VERBS:
+        return True
+    return bool(after) and after[0] in {"storing", "holding", "persisting"}
+
+
+_HOLD_VERBS = frozenset({"store", "hold", "persist", "save", "keep"})
 
 
 def _typed_or_coded(sentence: _Sentence, index: int) -> bool:
@@ -411,10 +469,15 @@ def _code_named(sentence: _Sentence, index: int) -> bool:
     if index < 2:
         return False
     name = sentence.tokens[index - 1]
-    return is_identifier(name) or (
+    if is_identifier(name) or _PASCAL.match(name.text):
+        return True
+    # "Create Order model", "the Volunteer class": a class name, with the noun in lower case
+    # (a title's "Pricing Model" is a heading, not code)
+    return (
         name.text[:1].isupper()
         and name.low.isalpha()
-        and sentence.lows[index - 2] in {"the", "a", "an", "our", "each", "every"}
+        and sentence.tokens[index].text.islower()
+        and sentence.lows[index - 2] in {"the", "a", "an", "our", "each", "every"} | STRUCTURE_VERBS
     )
 
 
@@ -462,8 +525,17 @@ def schema_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[
             yield span
 
 
+def _granted(sentence: _Sentence) -> bool:
+    """ "allow the user to rename the requests table columns": what the product lets its
+    users do with their own data is a feature, not the schema."""
+    lows = [low for low in sentence.lows if low != "the"]
+    return any(low in _GRANTS and nxt in _USERS for low, nxt in itertools.pairwise(lows))
+
+
 def _first_hit(sentence: _Sentence) -> tuple[int, int] | None:
     tokens = sentence.tokens
+    if sentence.low_set & _GRANTS and _granted(sentence):
+        return None
     if sentence.low_set & _SCHEMA_NOUNS:
         for index, low in enumerate(sentence.lows):
             if low in _SCHEMA_NOUNS and _noun_hit(sentence, index):

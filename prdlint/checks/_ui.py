@@ -35,6 +35,7 @@ WIDGETS = (
     "side bar", "side panel", "navbar", "nav bar", "top bar", "app bar", "toolbar",
     "text box", "textbox", "text field", "text area", "textarea", "multi-select",
     "multiselect", "listbox", "list box", "filter chip", "filter chips", "chips",
+    "drop list", "button group", "button groups", "segmented buttons",
     "hover card", "mega menu", "offcanvas", "off-canvas", "splash screen",
 )  # fmt: skip
 _WIDGET = word_pattern(
@@ -43,7 +44,8 @@ _WIDGET = word_pattern(
 # Words that introduce a widget as the thing to build.
 _INTRODUCERS = frozenset(
     {"a", "an", "via", "with", "using", "through", "add", "adds", "adding", "use", "uses",
-     "show", "shows", "display", "displays", "include", "includes", "implement",
+     "show", "shows", "showing", "display", "displays", "include", "includes", "implement",
+     "create", "creates", "creating", "replace", "replaces", "replaced", "replacing",
      "introduce", "provide", "provides", "put", "place", "by", "as", "new", "single",
      "simple", "small", "large", "big", "little", "separate"}
 )  # fmt: skip
@@ -68,6 +70,14 @@ _LANDMARK = (
     r"tab\s+bar|menu\s+bar|status\s+bar|banner|hero(?:\s+image)?)"
 )
 _SURFACE = r"(?:screen|page|window|viewport|display)"
+# Things on a screen that a PM might place ("move the button to the header").
+_ELEMENT = (
+    r"(?:buttons?|links?|icons?|menus?|tabs?|fields?|checkbox(?:es)?|radio[\s-]buttons?|"
+    r"dropdowns?|search\s+(?:bar|box)|logos?|banners?|panels?|toolbars?|labels?|titles?|"
+    r"headings?|filters?|images?|pictures?|avatars?|badges?|widgets?|controls?|toggles?|"
+    r"sliders?|inputs?|forms?|cards?|tiles?|columns?|sidebar|navbar|nav\s*bar|footer|header|"
+    r"breadcrumbs?|tooltips?|counters?|cta|call\s+to\s+action)"
+)
 _PATTERNS = [
     # placement against a landmark: "directly below the header", "above the fold"
     r"(?i:\b(?:directly|immediately|right|just)\s+(?:below|above|under|beneath|beside|next\s+to|"
@@ -100,6 +110,15 @@ _PATTERNS = [
     # a type size in points: "12 points", "14-point font" (story points are not pixels)
     r"(?i:\b\d+(?:\.\d+)?[\s-]?points?\s+(?:font|text|type|size|bold|italic)\b|"
     r"\bfont\b[^.;]{0,25}?\b\d+(?:\.\d+)?\s?points?\b)",
+    # moving a thing to a place on the screen: "place the radio button at the top", "moved
+    # button to top header"
+    rf"(?i:\b(?:put|puts|place|places|placed|placing|move|moves|moved|moving|position|"
+    rf"positioned|relocate|relocated|dock|docked|align|aligned)\s+(?:the\s+|a\s+|an\s+|this\s+|"
+    rf"our\s+)?(?:[\w-]+\s+){{0,3}}?{_ELEMENT}\b[^.;\n]{{0,30}}?\b(?:to|at|into|"
+    rf"in|on|under|above|below)\s+(?:the\s+)?(?:very\s+)?(?:(?:top|bottom)(?:[\s-](?:left|right))?"
+    rf"(?:\s+{_LANDMARK})?|left|right|corner|(?:[\w-]+\s+)?{_LANDMARK})\b)",
+    # a place in a table on screen: "in the third column"
+    r"(?i:\b(?:first|second|third|fourth|fifth|last|leftmost|rightmost)\s+column\b)",
 ]
 UI_PHRASES = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 _LANDMARK_WORDS = (
@@ -123,6 +142,8 @@ _ANCHORS: list[str | None] = [
     "zebra striped alternating rounded drop box gradient background bold italic underlined",
     "fade fading slide sliding",
     "point font",
+    "put place placing move moving position relocate dock align",
+    "first second third fourth fifth last leftmost rightmost",
 ]
 GATED = GatedPatterns(list(zip(_ANCHORS, _PATTERNS, strict=True)))
 # A colour change counts on a thing of the screen ("the star turns gold"), not on the
@@ -140,20 +161,25 @@ _SCREEN_THING = re.compile(
 _TITLE_WORD_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
 
 
-_PURPOSE_AFTER = re.compile(r"\s+(?:to|for|with|that|which|showing|listing|of)\b", re.I)
+_PURPOSE_AFTER = re.compile(r"[\"'”’]?\s+(?:to|for|with|that|which|showing|listing|of)\b", re.I)
 
 
 def _introduced(text: str, start: int, at: int, end: int) -> bool:
     """Whether the widget at `at` is introduced as a choice: "a multi-select dropdown",
     "via sliders", "add a toggle", or the first words of the line ("Dropdown menu to
     select role")."""
-    words = _WORD.findall(text[max(start, at - 60) : at].casefold())
-    if not text[start:at].strip(" \t*_-•:"):
+    window = text[max(start, at - 60) : at]
+    words = _WORD.findall(window)
+    if not text[start:at].strip(" \t*_-•:\"'“‘"):
         return _PURPOSE_AFTER.match(text, end) is not None
     for count, word in enumerate(reversed(words)):
-        if word in _INTRODUCERS:
-            return True
-        if word in _BREAKS or count >= 3:
+        low = word.casefold()
+        if low in _INTRODUCERS:
+            # "in the Add Cases modal": a capitalised word mid-line is part of a name
+            return word == low or (
+                count == len(words) - 1 and not window[: window.rfind(word)].strip()
+            )
+        if low in _BREAKS or count >= 3:
             return False
     return False
 

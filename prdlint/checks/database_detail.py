@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from prdlint.checks import check
 from prdlint.checks._gate import GatedPatterns
@@ -14,7 +14,7 @@ from prdlint.checks._text import (
     regions,
     users_own_technology,
 )
-from prdlint.model import Hit, Item
+from prdlint.model import Hit, Item, Part
 from prdlint.rule import Context
 
 _NAME = r"(?:`[^`]{1,40}`|\"[^\"]{1,40}\"|'[^']{1,40}'|[A-Za-z_][\w.]*)"
@@ -73,6 +73,7 @@ _PATTERNS = [
     r"\b(?:add|adding|create|creating|new)\s+(?:a\s+|an\s+)?constraints?\s+on\b)",
     r"(?i:\b(?:add|adding|create|creating|new)\s+(?:a\s+|an\s+)?(?:\w+\s+)?enum\b)",
     r"(?i:\bde[\s-]?normali[sz](?:e|es|ed|ing|ation)\b)",
+    r"\b(?:DDL|DAO|DAOs)\b",
     r"(?i:\b(?:schema|database|db)\s+migrations?\b|\bmigration\s+scripts?\b)",
     r"(?i:\bmigrate\s+the\s+(?:database|db|schema|tables?)\b)",
     r"(?i:\b(?:varchar|nvarchar|bigint|smallint|tinyint|int\(\d+\)|char\(\d+\)|decimal\(\d+|"
@@ -121,6 +122,7 @@ _ANCHORS: list[str | None] = [
     "constraint",
     "enum",
     "denormali normali",
+    "ddl dao daos",
     "migration",
     "migrate",
     "varchar nvarchar bigint smallint tinyint int char decimal auto nullable null",
@@ -137,16 +139,34 @@ def database_detail(item: Item, ctx: Context) -> Iterator[Hit]:
     if in_design_document(item, ctx):
         return
     for part, start, end in regions(item):
-        lines: set[int] = set()  # one finding per line: the line is what the author rewrites
-        for at, to in _spans(part.text, start, end):
-            span = part.text[at:to]
-            if ctx.is_allowed(span) or users_own_technology(part.text, start, at, to):
-                continue
-            line = part.position(at)[0]
-            if line not in lines:
-                lines.add(line)
-                yield Hit(part, at, to)
+        for at, to in reported_spans(part, start, end, ctx.is_allowed):
+            yield Hit(part, at, to)
     yield from _code_blocks(item, ctx)
+
+
+def reported_spans(
+    part: Part,
+    start: int = 0,
+    end: int | None = None,
+    allowed: Callable[[str], bool] | None = None,
+) -> list[tuple[int, int]]:
+    """The spans of `part` this rule reports (one per line: the line is what the author
+    rewrites), without the user's own technology. Public so that another rule can leave a
+    span to this one (a database product is database detail, not a second finding).
+    `allowed` says which matched texts the user allows (default: none)."""
+    stop = len(part.text) if end is None else end
+    lines: set[int] = set()
+    spans = []
+    for at, to in _spans(part.text, start, stop):
+        if (allowed is not None and allowed(part.text[at:to])) or users_own_technology(
+            part.text, start, at, to
+        ):
+            continue
+        line = part.position(at)[0]
+        if line not in lines:
+            lines.add(line)
+            spans.append((at, to))
+    return spans
 
 
 _CODE_MESSAGE = "dictates the data model ({} in a code block); say what the user needs to see or do"
@@ -164,6 +184,16 @@ def _code_blocks(item: Item, ctx: Context) -> Iterator[Hit]:
         start = len(part.text) - len(part.text.lstrip())
         end = part.text.find("\n", start)
         yield Hit(part, start, end if end != -1 else len(part.text), _CODE_MESSAGE.format(evidence))
+
+
+def first_on_line(text: str, line_start: int) -> tuple[int, int] | None:
+    """The span this rule reports on the line of `text` starting at `line_start` (its first
+    data-model detail that is not the user's own technology), or None."""
+    line_end = text.find("\n", line_start)
+    for at, to in _spans(text, line_start, len(text) if line_end == -1 else line_end):
+        if not users_own_technology(text, 0, at, to):
+            return at, to
+    return None
 
 
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -28,7 +28,8 @@ _PATTERNS = [
     r"\b(?:rgba?|hsla?)\(\s*\d",
     rf"(?i:\b{_COLOR}[\s-]+(?:colou?red\s+)?{_WIDGET}\b)",
     rf"(?i:\b{_WIDGET}\s+(?:in|coloured|colored|should\s+be|must\s+be)\s+{_COLOR}\b)",
-    r"(?i:\b(?:top|bottom|upper|lower)[\s-](?:left|right)(?:[\s-]hand)?(?:\s+corner)?\b)",
+    r"(?i:\b(?:top|bottom|upper|lower)[\s-](?:left|right)(?:[\s-]hand)?(?:\s+corner)?\b|"
+    r"\b(?:left|right)[\s-](?:top|bottom)\b)",
     r"(?i:\b(?:left|right|center|centre)[\s-]aligned\b|\b(?:centered|centred)\s+(?:on|in)\b)",
     r"(?i:\b(?:positioned|placed|docked|pinned|anchored)\s+(?:at|in|on|to)\s+the\s+"
     r"(?:top|bottom|left|right|center|centre|corner)\b)",
@@ -69,7 +70,7 @@ _ANCHORS: list[str | None] = [
     "rgb hsl",
     _COLOURS,
     _COLOURS,
-    "top bottom upper lower",
+    "top bottom upper lower left right",
     "aligned centered centred",
     "positioned placed docked pinned anchored",
     "font bold italic underlined",
