@@ -70,6 +70,11 @@ _NUMBERED_SLOT = re.compile(
     r"step)(?:\s*\d{1,2}|\s+[A-Z]))[\s:.]*$",
     re.IGNORECASE,
 )
+# A template line left as written: "Add here", "Describe the risk here".
+_BARE_SLOT = re.compile(
+    r"(?i:[\W_]*(?P<slot>(?:add|insert|describe|write|list|enter|type|put)\s+(?:[\w-]+\s+){0,3}?"
+    r"here)[\W_]*$)"
+)
 # Instructions to whoever fills in the template.
 _INSTRUCTION = re.compile(
     r"(?i:\b(?:replace|delete|remove|update|edit|fill\s+(?:in|out)|complete|customi[sz]e)\s+"
@@ -166,7 +171,7 @@ def _open_numbers(part: Part, item_text: str) -> Iterator[Hit]:
 
 def _leads(part: Part) -> Iterator[Hit]:
     """The two checks anchored at the start of the text ("Goal 1", "Detail the ...")."""
-    numbered = _NUMBERED_SLOT.match(part.text)
+    numbered = _NUMBERED_SLOT.match(part.text) or _BARE_SLOT.match(part.text)
     if numbered is not None and part.field != "title":
         slot = numbered.group("slot")
         yield Hit(
