@@ -170,3 +170,44 @@ def test_random_bytes_as_any_input_exit_0_1_or_2_and_never_a_traceback(
     assert "Traceback" not in result.output
     if result.exit_code == 2:  # each problem one line, named by its source or flag
         assert all(line.startswith("prdlint: ") for line in result.stderr.splitlines())
+
+
+JSON_KEYS = ["name", "key", "value", "type", "content", "text", "id"]
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.sampled_from(JSON_KEYS), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+ISSUE_FIELDS = ["summary", "description", "issuetype", "status", "labels", "parent",
+                "customfield_10010", "Acceptance Criteria"]  # fmt: skip
+
+
+@SETTINGS
+@given(
+    fields=st.dictionaries(st.sampled_from(ISSUE_FIELDS), json_values, max_size=8),
+    key=json_values,
+    names=json_values,
+)
+def test_json_export_with_any_field_types_reads_or_fails_in_one_line(
+    fields: dict[str, object], key: object, names: object
+) -> None:
+    """A hand-edited or foreign export: every field of any JSON type."""
+    import json
+
+    from prdlint.readers.jira_export import ExportError, read_search_json
+
+    document = {"issues": [{"key": key, "fields": fields}], "names": names}
+    try:
+        items = read_search_json(json.dumps(document))
+    except ExportError as error:
+        assert "\n" not in str(error)
+    else:
+        assert_inside_any(lint(items))
+
+
+def assert_inside_any(findings: Sequence[Finding]) -> None:
+    for finding in findings:
+        assert finding.location.line >= 0 and finding.location.column >= 0, finding
