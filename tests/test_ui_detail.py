@@ -104,3 +104,15 @@ def test_criteria_and_descriptions_are_read() -> None:
         ("ui-detail", 7, 38, "turns green"),
         ("ui-detail", 9, 25, "directly below the header"),
     ]
+
+
+def test_a_prd_feature_list_is_read_and_feature_names_are_not_widgets() -> None:
+    text = (
+        "# Calculator\n\n## Layout\n\n- Dropdown menu to pick the start year\n"
+        "- The tab switcher appears directly underneath the tab bar\n"
+        "- We want customers to use Color Picker first.\n"
+    )
+    assert brief(lint_markdown(text, "ui-detail")) == [
+        ("ui-detail", 5, 3, "Dropdown menu"),
+        ("ui-detail", 6, 7, "tab switcher appears directly underneath the tab bar"),
+    ]

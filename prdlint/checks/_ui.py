@@ -184,10 +184,20 @@ def _introduced(text: str, start: int, at: int, end: int) -> bool:
     return False
 
 
+_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$)")
+
+
 def _in_a_name(text: str, at: int) -> bool:
     """ "the Issue Resolution Modal": a capitalised widget word after a capitalised word
     names a screen of the product, it does not choose a widget."""
-    return text[at].isupper() and _TITLE_WORD_BEFORE.search(text, max(0, at - 30), at) is not None
+    if not text[at].isupper():
+        return False
+    if _TITLE_WORD_BEFORE.search(text, max(0, at - 30), at) is not None:
+        return True
+    # "use Color Picker": a capitalised widget mid-line with no article is a feature's name
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at].strip(" \t*_-•:\"'“‘(")
+    return bool(before) and _ARTICLE_BEFORE.search(text, max(line_start, at - 40), at) is None
 
 
 def widget_choices(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

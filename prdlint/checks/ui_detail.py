@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from prdlint.checks import check
 from prdlint.checks._gate import GatedPatterns
-from prdlint.checks._text import in_design_document, regions
+from prdlint.checks._text import in_design_document, written_regions
 from prdlint.checks._ui import ui_phrases, widget_choices
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
@@ -89,7 +89,7 @@ GATED = GatedPatterns(list(zip(_ANCHORS, _PATTERNS, strict=True)))
 def ui_detail(item: Item, ctx: Context) -> Iterator[Hit]:
     if in_design_document(item, ctx):
         return
-    for part, start, end in regions(item):
+    for part, start, end in written_regions(item):
         for at, to in _spans(part.text, start, end):
             if not ctx.is_allowed(part.text[at:to]):
                 yield Hit(part, at, to)
