@@ -6,9 +6,10 @@ What it writes:
 - `libraries.txt`: the most used PyPI packages (the 8,000 best ranked of the registry's
   15,000 most downloaded, column `rank_among_15000_most_downloaded`) and npm packages
   (unscoped, 5 million downloads a month or more), keeping only names nobody writes in
-  ordinary prose: not an English word (Debian's wamerican and wbritish lists), not two
-  English words run together ("dropdown", "signup"), not made only of English words
-  ("source-map"), not a generic computing word or a user's own format (GENERIC below),
+  ordinary prose: not an English word (Debian's wamerican and wbritish lists) nor one
+  with a suffix those lists lack ("validator"), not two English words run together
+  ("dropdown", "signup"), not made only of English words ("source-map"), not a generic
+  computing word or a user's own format (GENERIC below),
   four characters or more.
 - the case marks of every curated file (databases.txt, frameworks.txt ...): a name that is
   also an English word is marked `=` (case-exact: "Flask", not "a flask"), and `~` when its
@@ -50,7 +51,7 @@ _GENERIC_WORDS = """
     miro dropbox onedrive icloud gdrive drive outlook teams skype calendly venmo zelle
     cashapp applepay googlepay klarna afterpay uber lyft airbnb netflix tiktok snapchat
     pinterest reddit wikipedia openstreetmap osm geojson kml gpx ical icalendar caldav
-    carddav webdav imap pop3 ftp sftp mqtt voip
+    carddav webdav imap pop3 ftp sftp mqtt voip favicon favicons globals
 """
 GENERIC = frozenset(_GENERIC_WORDS.split())
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$")
@@ -77,6 +78,19 @@ def two_words(name: str, words: set[str]) -> bool:
     )
 
 
+_SUFFIX = re.compile(
+    r"(?:s|es|er|ers|or|ors|ing|ed|ly|ify|ified|able|ness|ment|al|ic|ive|less|ize|ise)$"
+)
+
+
+def inflected(name: str, words: set[str]) -> bool:
+    """An English word with a suffix the word lists lack ("validator", "globals")."""
+    stem = _SUFFIX.sub("", name)
+    return (
+        stem != name and len(stem) > 3 and any(stem + end in words for end in ("", "e", "ate", "y"))
+    )
+
+
 def prose_like(name: str, words: set[str]) -> bool:
     pieces = re.split(r"[.-]", name)
     return (
@@ -86,6 +100,7 @@ def prose_like(name: str, words: set[str]) -> bool:
         or not re.search(r"[a-z]", name)
         or all(p in words or p in GENERIC or p.isdigit() for p in pieces)
         or two_words(name, words)
+        or inflected(name, words)
         or name.startswith(("types-", "is-", "has-", "get-", "to-"))
     )
 

@@ -7,10 +7,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from prdlint import suppressions
-from prdlint.model import Finding, Hit, Item, ItemRef, Location, Part, Severity
+from prdlint.model import Finding, Hit, InputProblem, Item, ItemRef, Location, Part, Severity
 from prdlint.rule import Context, Rule
 
 CONTEXT_CHARS = 400  # how much of a part's text a finding keeps for highlighting
+# Findings one rule may report on one item: past this, more say nothing new to the author
+# and a 9 MB one-line story would build a million of them (minutes, gigabytes).
+MAX_FINDINGS_PER_RULE = 100
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class Linter:
         self._running = frozenset(r.name for r in rules)
         self._contexts = {r.name: self._context(r) for r in rules}
         self._by_kind: dict[str, list[tuple[Rule, Context]]] = {}
+        self.left_out: list[InputProblem] = []  # notices: findings over the cap, per item
 
     def _context(self, rule: Rule) -> Context:
         options = {**rule.options, **self.settings.options.get(rule.name, {})}
@@ -148,8 +152,22 @@ class Linter:
         for rule, ctx in self._rules_for(item.kind):
             if item.fields.get("suppressed") and _suppressed(item, rule):
                 continue
-            for hit in rule.check(item, ctx):
+            hits = iter(rule.check(item, ctx))
+            for shown, hit in enumerate(hits):
+                if shown == MAX_FINDINGS_PER_RULE:
+                    self._leave_out(rule, item, 1 + sum(1 for _ in hits))
+                    break
                 yield self.finding(rule, item, hit)
+
+    def _leave_out(self, rule: Rule, item: Item, count: int) -> None:
+        where = item.source.issue or f"{item.source.path or '<stdin>'}:{item.line}"
+        self.left_out.append(
+            InputProblem(
+                where,
+                f"{rule.name} found {count} more in this item, left out "
+                f"(the first {MAX_FINDINGS_PER_RULE} are shown)",
+            )
+        )
 
     def _finish(self, findings: list[Finding], items: Sequence[Item]) -> list[Finding]:
         for rule in self.backlog_rules:

@@ -63,15 +63,14 @@ def credentials_from_env(env: Mapping[str, str], server: str | None = None) -> C
     if userinfo:  # credentials in the URL: never echo them, and drop them from the URL
         extra = tuple(p for p in userinfo.group(2).split(":") if len(p) >= 4)
         url = userinfo.group(1) + url[userinfo.end() :]
-    if not re.match(r"^https?://[^/\s]+", url):
+    problem = _url_problem(url)
+    if problem:
         raise PrdlintError(
-            f"Jira server {mask(url, extra)!r} is not an http(s) URL: "
+            f"Jira server {mask(url, extra)!r} {problem}: "
             "set JIRA_URL like https://your-site.atlassian.net or https://host/jira"
         )
     url = url.rstrip("/")
-    pat = env.get("JIRA_PAT", "").strip()
-    email = env.get("JIRA_EMAIL", "").strip()
-    token = env.get("JIRA_API_TOKEN", "").strip()
+    pat, email, token = (_credential(env, name) for name in CREDENTIAL_VARIABLES)
     if pat:
         return Credentials(url, pat=pat, extra_secrets=extra)
     if email and token:
@@ -82,11 +81,51 @@ def credentials_from_env(env: Mapping[str, str], server: str | None = None) -> C
     raise PrdlintError(f"no Jira credentials: {CREDENTIAL_HINT}")
 
 
+CREDENTIAL_VARIABLES = ("JIRA_PAT", "JIRA_EMAIL", "JIRA_API_TOKEN")
+
+
+def _url_problem(url: str) -> str | None:
+    """Why `url` cannot be a Jira base URL, or None. Checked before connecting, so the
+    user hears about the URL, not about 'a response that is not valid Jira JSON'."""
+    from urllib.parse import urlsplit
+
+    if not re.match(r"^https?://[^/\s]+", url):
+        return "is not an http(s) URL"
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:
+        return f"is not a valid URL ({error})"
+    try:
+        parts.port  # noqa: B018 -- parsing the port is the check
+    except ValueError:
+        return "has an invalid port"
+    if not parts.hostname:
+        return "has no host name"
+    return None
+
+
+def _credential(env: Mapping[str, str], name: str) -> str:
+    """A credential variable, stripped; PrdlintError (naming it, never showing it) when it
+    holds a line break or control character, which no HTTP header can carry."""
+    value = env.get(name, "").strip()
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        raise PrdlintError(
+            f"{name} holds a line break or control character; set it to the credential alone"
+        )
+    return value
+
+
+# A secret is masked where it stands as a whole token: not inside a longer word, so a
+# short credential ("e") neither garbles every message nor reveals itself by the gaps.
+_TOKEN_CHARS = r"A-Za-z0-9_\-"
+
+
 def mask(text: str, secrets: Sequence[str]) -> str:
-    """`text` with every secret and any URL user-info replaced by ***."""
+    """`text` with every secret (as a whole token) and any URL user-info replaced by ***."""
     for secret in sorted(secrets, key=len, reverse=True):
         if secret:
-            text = text.replace(secret, "***")
+            token = rf"(?<![{_TOKEN_CHARS}]){re.escape(secret)}(?![{_TOKEN_CHARS}])"
+            text = re.sub(token, "***", text)
     return re.sub(r"(https?://)[^/@\s]+@", r"\1***@", text)
 
 
@@ -228,6 +267,13 @@ class JiraSession:
         import requests
         from jira.exceptions import JIRAError
 
+        _CONFIG_ERRORS = (  # the URL or a header value, not the server's answer
+            requests.exceptions.InvalidURL,
+            requests.exceptions.InvalidHeader,
+            requests.exceptions.InvalidSchema,
+            requests.exceptions.MissingSchema,
+        )
+
         attempt = 0
         while True:
             attempt += 1
@@ -256,6 +302,11 @@ class JiraSession:
                 raise self._error(
                     f"cannot connect to Jira at {self.credentials.server} ({reason}) while "
                     f"{what}: check JIRA_URL or --server and that the site is reachable"
+                ) from None
+            except _CONFIG_ERRORS as error:  # also ValueErrors: before the JSON case
+                raise self._error(
+                    f"cannot send a request to Jira at {self.credentials.server} while {what} "
+                    f"({type(error).__name__}): check JIRA_URL or --server and the credentials"
                 ) from None
             except ValueError:  # a body that is not JSON (requests' JSONDecodeError)
                 raise self._malformed(what) from None

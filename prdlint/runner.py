@@ -110,6 +110,9 @@ def collect_targets(
     targets: list[Target] = []
     problems: list[InputProblem] = []
     for raw in paths:
+        if not raw:  # Path("") is the current directory: never what an empty $VAR meant
+            problems.append(InputProblem('""', "empty path"))
+            continue
         if raw == STDIN:
             targets.append(Target("<stdin>", None, reader_for(".md")))  # type: ignore[arg-type]
             continue
@@ -193,4 +196,5 @@ def lint_targets(
     findings, refs = lint_batches(batches(), rules, linter)
     linted = len(targets) - len(problems)
     rule_map = {r.name: r for r in rules}
+    notices.extend(linter.left_out)
     return Report(findings, refs, linted, rule_map, problems + partial, notices)

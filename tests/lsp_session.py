@@ -30,6 +30,7 @@ class Session:
             asyncio.Queue
         )
         self.logs: list[str] = []
+        self.registrations: list[types.Registration] = []
         self.stderr = b""
         self.returncode: int | None = None
 
@@ -49,6 +50,14 @@ class Session:
         self.texts[uri] = text
         document = types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri])
         change = types.TextDocumentContentChangeWholeDocument(text=text)
+        self.client.text_document_did_change(types.DidChangeTextDocumentParams(document, [change]))
+
+    def edit(self, uri: str, line: int, start: int, end: int, new_text: str) -> None:
+        """An incremental change: replace characters [start, end) of one line (UTF-16)."""
+        self.versions[uri] += 1
+        span = types.Range(types.Position(line, start), types.Position(line, end))
+        change = types.TextDocumentContentChangePartial(range=span, text=new_text)
+        document = types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri])
         self.client.text_document_did_change(types.DidChangeTextDocumentParams(document, [change]))
 
     def save(self, uri: str) -> None:
@@ -122,6 +131,10 @@ def run_session(
         def published(params: types.PublishDiagnosticsParams) -> None:
             session.queues[params.uri].put_nowait(params)
 
+        @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+        def register(params: types.RegistrationParams) -> None:
+            session.registrations.extend(params.registrations)
+
         @client.feature(types.WINDOW_LOG_MESSAGE)
         def log(params: types.LogMessageParams) -> None:
             session.logs.append(params.message)
@@ -131,7 +144,11 @@ def run_session(
         assert process is not None and process.stderr is not None
         drain = asyncio.create_task(process.stderr.read())  # a full pipe would block the server
         general = types.GeneralClientCapabilities(position_encodings=encodings)
-        capabilities = types.ClientCapabilities(general=general if encodings else None)
+        watch = types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)
+        capabilities = types.ClientCapabilities(
+            general=general if encodings else None,
+            workspace=types.WorkspaceClientCapabilities(did_change_watched_files=watch),
+        )
         await _within(
             client.initialize_async(
                 types.InitializeParams(capabilities=capabilities, root_uri=root.resolve().as_uri())

@@ -4,6 +4,7 @@ traceback, and never the loss of the other files' findings."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -272,12 +273,26 @@ CONFIG_CASES = [
     (
         ".prdlint.yaml",
         "select: [no-such-rule]\n",
-        "unknown rule 'no-such-rule' in select (see `prdlint rules` for names, codes and tags)",
+        "{dir}/.prdlint.yaml: key 'select': unknown rule 'no-such-rule'"
+        " (see `prdlint rules` for names, codes and tags)",
     ),
     (
         ".prdlint.yaml",
         "ignore: [no-such-rule]\n",
-        "unknown rule 'no-such-rule' in ignore (see `prdlint rules` for names, codes and tags)",
+        "{dir}/.prdlint.yaml: key 'ignore': unknown rule 'no-such-rule'"
+        " (see `prdlint rules` for names, codes and tags)",
+    ),
+    (
+        ".prdlint.yaml",
+        "extend-select: [nosuch]\n",
+        "{dir}/.prdlint.yaml: key 'extend-select': unknown rule 'nosuch'"
+        " (see `prdlint rules` for names, codes and tags)",
+    ),
+    (
+        ".prdlint.yaml",
+        "select: []\n",
+        "{dir}/.prdlint.yaml: key 'select' is empty: name the rules to run"
+        " (leave it out for the defaults)",
     ),
     (
         ".prdlint.yaml",
@@ -584,3 +599,79 @@ def test_output_never_overwrites_an_input_file() -> None:
         result, "prdlint: error: docs/a.md: --output would overwrite an input file; name another"
     )
     assert Path("docs/a.md").read_text(encoding="utf-8") == GOOD_TEXT
+
+
+# -- prdlint's own faults -----------------------------------------------------------------
+
+
+def test_internal_error_has_its_own_exit_code_and_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from prdlint.engine import Linter
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("a value quoted from a document")
+
+    monkeypatch.setattr(Linter, "lint", broken)
+    result = CliRunner().invoke(cli, ["check", GOOD_FILE])
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert re.fullmatch(
+        r"prdlint: internal error: KeyError at runner\.py:\d+; this is a bug in prdlint or a "
+        r"plugin, not in the input: please report it \(PRDLINT_DEBUG=1 shows the traceback\)\n",
+        result.stderr,
+    ), result.stderr
+
+
+# -- empty selections and paths ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["--select", ""], "--select is empty: name the rules to run (leave it out for the defaults)"),
+        (["--select", " , "], "--select is empty: name the rules to run (leave it out for the defaults)"),
+        (["--extend-select", "nosuch"], "--extend-select: unknown rule 'nosuch' (see `prdlint rules` for names, codes and tags)"),
+        (["--ignore", "PRD101,nosuch"], "--ignore: unknown rule 'nosuch' (see `prdlint rules` for names, codes and tags)"),
+    ],
+)  # fmt: skip
+def test_empty_or_unknown_selection_flags(args: list[str], line: str) -> None:
+    result = run("check", GOOD_FILE, *args)
+    assert_one_error(result, f"prdlint: error: {line}")
+    assert result.stdout == ""
+
+
+def test_select_flag_overrides_an_empty_config_select() -> None:
+    Path(".prdlint.yaml").write_text("select: []\n", encoding="utf-8")
+    result = run("check", GOOD_FILE, "--select", "PRD101")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == GOOD_FINDING
+
+
+def test_empty_path_is_an_error_not_the_current_directory() -> None:
+    result = run("check", "")
+    assert_one_error(result, 'prdlint: error: "": empty path')
+    assert result.stdout.splitlines() == ["No findings in 0 items (0 files)."]
+    result = run("check", "", GOOD_FILE, "--select", "PRD101")
+    assert_one_error(result, 'prdlint: error: "": empty path')
+    assert result.stdout.splitlines()[0] == GOOD_FINDING
+
+
+# -- findings capped per rule per item -----------------------------------------------------
+
+
+def test_findings_are_capped_per_rule_per_item_and_the_rest_counted() -> None:
+    story = "- As a shopper, I want " + " and ".join(["TBD"] * 250) + ", so that pages load.\n"
+    Path("many.md").write_text(story, encoding="utf-8")
+    result = run("check", "many.md", GOOD_FILE, "--select", "placeholder,PRD101")
+    assert result.exit_code == 1
+    lines = [line for line in result.stdout.splitlines() if line.startswith("many.md:")]
+    message = (
+        "PRD303 placeholder contains the placeholder 'TBD'; decide it or move it to Open questions"
+    )
+    assert lines == [f"many.md:1:{24 + 8 * n}: {message}" for n in range(100)]
+    assert result.stderr.splitlines() == [
+        "prdlint: notice: many.md:1: placeholder found 150 more in this item, "
+        "left out (the first 100 are shown)"
+    ]
+    assert_good_file_still_linted(result)

@@ -295,7 +295,7 @@ def test_document_rules_skip_story_lists_readmes_and_design_docs() -> None:
 # -- backlog -------------------------------------------------------------------------------
 
 
-def test_duplicate_story_reports_both_locations_in_a_story_list() -> None:
+def test_duplicate_story_reports_a_pair_once_at_its_first_copy() -> None:
     text = (
         "As a librarian, I want to export the list of overdue loans, so that I can send reminders.\n"
         "As a librarian, I want to see new members, so that I can welcome them.\n"
@@ -306,12 +306,11 @@ def test_duplicate_story_reports_both_locations_in_a_story_list() -> None:
     findings = lint_story(text, "duplicate-story")
     assert _messages(findings) == [
         ("duplicate-story", 1, "nearly duplicates line 5; merge them or say how they differ"),
-        ("duplicate-story", 5, "nearly duplicates line 1; merge them or say how they differ"),
     ]
-    assert [f.snippet for f in findings] == [text.split("\n")[0][:80], text.split("\n")[4][:80]]
+    assert [f.snippet for f in findings] == [text.split("\n")[0][:80]]
 
 
-def test_duplicate_story_in_markdown_lists_every_partner() -> None:
+def test_duplicate_story_in_markdown_names_every_other_copy_once() -> None:
     doc = (
         "# Backlog\n"
         "\n"
@@ -321,9 +320,7 @@ def test_duplicate_story_in_markdown_lists_every_partner() -> None:
         "- As a member, I do not want to renew my loan online, so that I avoid fines.\n"
     )
     assert _messages(lint_markdown(doc, "duplicate-story")) == [
-        ("duplicate-story", 3, "nearly duplicates line 4, line 5; merge them or say how they differ"),
-        ("duplicate-story", 4, "nearly duplicates line 3, line 5; merge them or say how they differ"),
-        ("duplicate-story", 5, "nearly duplicates line 3, line 4; merge them or say how they differ"),
+        ("duplicate-story", 3, "nearly duplicates 2 others: line 4, line 5; merge them or say how they differ"),
     ]  # fmt: skip
 
 
@@ -376,7 +373,6 @@ def test_duplicate_story_names_jira_issue_keys() -> None:
     findings = Linter(rules_named("duplicate-story")).lint(items)
     assert [(f.location.issue, f.message) for f in findings] == [
         ("SHOP-1", "nearly duplicates SHOP-7; merge them or say how they differ"),
-        ("SHOP-7", "nearly duplicates SHOP-1; merge them or say how they differ"),
     ]
 
 
@@ -395,7 +391,9 @@ def test_open_ended_or_similar_only_at_the_end_of_a_list() -> None:
     assert brief(lint_markdown(doc, "open-ended")) == [("open-ended", 4, 49, "or similar")]
 
 
-def test_duplicate_story_on_many_identical_copies_names_three_and_counts_the_rest() -> None:
+def test_duplicate_story_on_many_identical_copies_is_one_finding_naming_three_and_the_rest() -> (
+    None
+):
     from prdlint.checks.duplicate_story import duplicate_story
     from prdlint.readers.storylist import read_story_list
     from prdlint.rule import Context
@@ -403,9 +401,19 @@ def test_duplicate_story_on_many_identical_copies_names_three_and_counts_the_res
     text = "As a buyer, I want to pay by card, so that I check out.\n" * 5
     hits = list(duplicate_story(read_story_list(text, "s.txt"), Context()))
     assert [(h.item.line, h.values["others"]) for h in hits if h.item] == [
-        (1, "line 2, line 3, line 4 and 1 more"),
-        (2, "line 1, line 3, line 4 and 1 more"),
-        (3, "line 1, line 2, line 4 and 1 more"),
-        (4, "line 1, line 2, line 3 and 1 more"),
-        (5, "line 1, line 2, line 3 and 1 more"),
+        (1, "4 others: line 2, line 3, line 4 and 1 more"),
     ]
+
+
+def test_duplicate_story_joins_near_copies_by_chains_into_one_group() -> None:
+    text = (
+        "As a member, I want to renew my loan online, so that I avoid fines.\n"
+        "As a librarian, I want to see new members, so that I can welcome them.\n"
+        "As a member, I want to renew my loan online today, so that I avoid fines.\n"
+        "As a librarian, I want to see new members, so that I can welcome them.\n"
+        "As a member, I want to renew my loan online, so that I avoid fines.\n"
+    )
+    assert _messages(lint_story(text, "duplicate-story")) == [
+        ("duplicate-story", 1, "nearly duplicates 2 others: line 3, line 5; merge them or say how they differ"),
+        ("duplicate-story", 2, "nearly duplicates line 4; merge them or say how they differ"),
+    ]  # fmt: skip

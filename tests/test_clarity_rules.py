@@ -22,6 +22,8 @@ As a visitor, I want to enter my zip code and get the nearest branches.
 As a moderator, I want to view and approve a profile before it goes live.
 As an admin, I want to edit a doctor's profile and login settings, so that they regain access.
 As an editor, I want to enable/disable the banner.
+As a manager, I want to edit and/or delete posts.
+As a manager, I want a report of sales and the ability to export it.
 """
 
 
@@ -33,6 +35,8 @@ def test_compound_story_finds_lists_also_and_second_stories() -> None:
         ("compound-story", 3, 63, "As a member, I want"),
         ("compound-story", 4, 38, "I also want"),
         ("compound-story", 5, 30, "log in/out"),
+        ("compound-story", 15, 25, "edit and/or delete"),
+        ("compound-story", 16, 40, "and the ability to export"),
     ]
     assert findings[0].message == (
         "asks for more than one thing (view shipments, edit addresses and get); "

@@ -259,7 +259,7 @@ def test_unknown_rule_in_select_and_ignore() -> None:
     write("prd.md", CLEAN_STORY)
     assert_error(
         run("check", "prd.md", "--select", "no-such-rule"),
-        "prdlint: error: unknown rule 'no-such-rule' in select (see `prdlint rules` for names, codes and tags)",
+        "prdlint: error: --select: unknown rule 'no-such-rule' (see `prdlint rules` for names, codes and tags)",
     )
     assert run("check", "prd.md", "--ignore", "nope").exit_code == 2
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from lsprotocol import types
@@ -70,6 +72,34 @@ def test_an_edit_changes_the_diagnostics_and_close_clears_them(tmp_path: Path) -
         [("solution-prescriptive", "PRD101", 2, 38, 2, 47, memcached)],
         [],
     ]
+
+
+def test_incremental_edits_and_crlf_text_keep_positions(tmp_path: Path) -> None:
+    async def scenario(session: Session) -> list[list[Row]]:
+        uri = session.open("prd.md", PRD.replace("\n", "\r\n"))
+        seen = [_rows(await session.diagnostics(uri))]
+        session.edit(uri, 2, 38, 43, "Memcached")  # "Redis" -> "Memcached", in place
+        seen.append(_rows(await session.diagnostics(uri)))
+        return seen
+
+    memcached = REDIS.replace("Redis", "Memcached")
+    assert run_session(tmp_path, scenario) == [
+        [("solution-prescriptive", "PRD101", 2, 38, 2, 43, REDIS)],
+        [("solution-prescriptive", "PRD101", 2, 38, 2, 47, memcached)],
+    ]
+
+
+def test_the_server_asks_the_client_to_watch_configs_and_packs(tmp_path: Path) -> None:
+    async def scenario(session: Session) -> list[types.Registration]:
+        await session.diagnostics(session.open("prd.md", PRD))  # initialized has been handled
+        return session.registrations
+
+    (registration,) = run_session(tmp_path, scenario)
+    assert registration.method == "workspace/didChangeWatchedFiles"
+    options = registration.register_options  # arrives as plain JSON
+    globs = [w["globPattern"] for w in options["watchers"]]
+    assert globs == ["**/.prdlint.yaml", "**/.prdlint.yml", "**/pyproject.toml", "**/*.yaml",
+                     "**/*.yml"]  # fmt: skip
 
 
 def test_positions_are_in_the_negotiated_encoding(tmp_path: Path) -> None:
@@ -232,7 +262,7 @@ def test_a_broken_config_is_one_diagnostic_until_fixed(tmp_path: Path) -> None:
 
     broken, fixed, logs, session = run_session(tmp_path, scenario)
     message = (
-        "prdlint: unknown rule 'no-such-rule' in select "
+        f"prdlint: {config}: key 'select': unknown rule 'no-such-rule' "
         "(see `prdlint rules` for names, codes and tags)"
     )
     assert broken == [("prdlint", None, 0, 0, 0, 0, message)]
@@ -257,11 +287,103 @@ def test_a_story_list_is_linted_without_directive_actions(tmp_path: Path) -> Non
 
 
 def test_a_file_over_the_size_limit_gets_checks_notice(tmp_path: Path) -> None:
-    big = "x" * (16 * 1024 * 1024 + 1)
+    # The server's limit (2 MiB) keeps every run short; check's wording, both limits named.
+    big = "x" * (2 * 1024 * 1024 + 1)
 
     async def scenario(session: Session) -> list[Row]:
         return _rows(await session.diagnostics(session.open("big.md", big)))
 
     assert run_session(tmp_path, scenario) == [
-        ("prdlint", None, 0, 0, 0, 0, "prdlint: file too large (16 MiB; the limit is 16 MiB)")
+        (
+            "prdlint",
+            None,
+            0,
+            0,
+            0,
+            0,
+            "prdlint: file too large (2 MiB; the limit is 2 MiB in the editor, "
+            "16 MiB for prdlint check)",
+        )
     ]
+
+
+WRAPPED = "# Checkout\n\nAs a shopper, I want prices\nkept in Redis, so that pages load.\n\n" + (
+    "- Given a cart, when I open it, then I see totals.\n"
+)
+
+
+def test_disable_for_this_line_inside_a_paragraph_goes_at_the_line_end(tmp_path: Path) -> None:
+    # A directive line above "kept in Redis" would end the paragraph and split the story.
+    async def scenario(session: Session) -> tuple[str, list[Row]]:
+        uri = session.open("prd.md", WRAPPED)
+        action = await _fix(session, uri, "Disable solution-prescriptive for this line")
+        edited = apply_edits(WRAPPED, _text_edits(action, uri))
+        session.change(uri, edited)
+        return edited, _rows(await session.diagnostics(uri))
+
+    edited, after = run_session(tmp_path, scenario)
+    assert edited == WRAPPED.replace(
+        "pages load.\n",
+        "pages load. <!-- prdlint-disable-line solution-prescriptive -- reason -->\n",
+    )
+    assert after == []
+
+
+PACKED = (
+    "# Checkout\n\n"
+    "- As a shopper, I want orders sent through Kafka, so that I get them sooner.\n"
+    "  - Given an order, when I pay, then I see it confirmed.\n"
+)
+STACK_PACK = Path(__file__).resolve().parents[1] / "examples" / "rule-packs" / "acme-stack.yaml"
+
+
+def test_rule_packs_and_plugins_run_and_a_broken_pack_is_one_diagnostic(tmp_path: Path) -> None:
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    pack = packs / "stack.yaml"
+    pack.write_text(STACK_PACK.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / ".prdlint.yaml").write_text("rule-packs: [packs]\n", encoding="utf-8")
+
+    async def scenario(
+        session: Session,
+    ) -> tuple[list[types.Diagnostic], list[Row], list[Row], list[types.Diagnostic]]:
+        # The story list is opened first so its diagnostics arrive before the pack breaks.
+        stories = session.open("stories.txt", "See JIRA-123.\n", language="plaintext")
+        uri = session.open("prd.md", PACKED)
+        from_plugin = await session.diagnostics(stories)
+        before = await session.diagnostics(uri)
+        pack.write_text("rules: [\n", encoding="utf-8")
+        session.files_changed(pack)
+        broken = _rows(await session.diagnostics(uri))
+        pack.write_text(STACK_PACK.read_text(encoding="utf-8"), encoding="utf-8")
+        session.files_changed(pack)
+        return [*from_plugin, *before], broken, _rows(await session.diagnostics(uri)), before
+
+    seen, broken, fixed, before = run_session(tmp_path, scenario)
+    by_rule = {d.source: d for d in seen}
+    plugin, stack = by_rule["story-mentions-ticket"], by_rule["acme-stack-term"]
+    assert (plugin.code, plugin.range.start.line, plugin.range.start.character) == ("EXA101", 0, 4)
+    assert (stack.code, stack.range.start.line, stack.range.start.character) == ("ACME101", 2, 43)
+    assert stack.code_description is not None
+    assert stack.code_description.href == pack.resolve().as_uri()
+    assert plugin.code_description is None  # a plugin has no docs file to point at
+    assert len(broken) == 1 and broken[0][:6] == ("prdlint", None, 0, 0, 0, 0)
+    assert "stack.yaml" in str(broken[0][6])
+    assert fixed == _rows(before)
+
+
+def test_without_pygls_the_command_says_what_to_install(tmp_path: Path) -> None:
+    blocked = (
+        "import sys; sys.modules['pygls'] = sys.modules['lsprotocol'] = None; "
+        "from prdlint.cli import main; sys.argv = ['prdlint', 'server']; main()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", blocked], cwd=tmp_path, capture_output=True, text=True,
+        timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "prdlint: error: the language server needs pygls (lsprotocol is missing): "
+        "pip install 'prdlint[server]'\n"
+    )

@@ -5,6 +5,7 @@ raw framing rather than a forgiving client, is Content-Length messages of JSON-R
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -14,6 +15,27 @@ from typing import IO, Any
 from prdlint.registry import all_rules
 
 DEADLINE = 300  # seconds: kills a hung server so the test fails instead of hanging
+
+# Loaded at start-up through PYTHONPATH: each time the server reads the config (inside a
+# lint run, after start-up) it prints to sys.stdout and writes to fd 1, as a careless
+# plugin might. Neither may reach the protocol stream.
+STRAY = """
+import os, sys
+
+_busy = False
+
+
+def _hook(event, args):
+    global _busy
+    if event == "open" and str(args[0]).endswith(".prdlint.yaml") and not _busy:
+        _busy = True
+        print("stray print from a plugin")
+        os.write(1, b"stray bytes on fd 1\\n")
+        _busy = False
+
+
+sys.addaudithook(_hook)
+"""
 
 
 def _frame(message: dict[str, Any]) -> bytes:
@@ -63,12 +85,18 @@ def test_every_rule_firing_leaves_a_clean_protocol_stream(tmp_path: Path) -> Non
     names = sorted(r.name for r in all_rules())
     (tmp_path / ".prdlint.yaml").write_text(f"select: {json.dumps(names)}\n", encoding="utf-8")
     documents = _documents(tmp_path)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(STRAY, encoding="utf-8")
+    path = os.pathsep.join(p for p in (str(site), os.environ.get("PYTHONPATH", "")) if p)
+    stderr = (tmp_path / "stderr.txt").open("wb")
     process = subprocess.Popen(
         [sys.executable, "-m", "prdlint", "server"],
         cwd=tmp_path,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr,
+        env={**os.environ, "PYTHONPATH": path},
     )
     watchdog = threading.Timer(DEADLINE, process.kill)
     watchdog.start()
@@ -100,4 +128,7 @@ def test_every_rule_firing_leaves_a_clean_protocol_stream(tmp_path: Path) -> Non
     finally:
         watchdog.cancel()
         process.kill()
+        stderr.close()
     assert fired >= set(names)
+    logged = (tmp_path / "stderr.txt").read_bytes()
+    assert b"stray print from a plugin" in logged and b"stray bytes on fd 1" in logged

@@ -224,3 +224,75 @@ def test_jira_reports_carry_no_secret(
     text = report.read_text(encoding="utf-8")
     assert "PROJ-1" in text
     assert_no_secret(output, text)
+
+
+# -- masking whole tokens, and configuration errors blamed on the configuration ------------
+
+
+def test_mask_replaces_whole_tokens_not_substrings() -> None:
+    from prdlint.jira_live import mask
+
+    message = "check that JIRA_URL points at Jira (with its context path)"
+    assert mask(message, ["e", "x"]) == message  # a one-character token garbles nothing
+    assert mask("token e rejected; e, then (e)", ["e"]) == "token *** rejected; ***, then (***)"
+    assert mask("a=s3cr3t&b=1 Bearer s3cr3t", ["s3cr3t"]) == "a=***&b=1 Bearer ***"
+    assert mask("xs3cr3t s3cr3tx", ["s3cr3t"]) == "xs3cr3t s3cr3tx"
+    assert mask("https://pm:pw@host/x", []) == "https://***@host/x"
+
+
+def test_jira_error_with_a_one_character_token_is_not_garbled(tmp_path: Path) -> None:
+    env = environment(JIRA_URL=f"http://127.0.0.1:{closed_port()}", JIRA_PAT="e")
+    del env["JIRA_API_TOKEN"]
+    result = prdlint(["jira", "PROJ", "--timeout", "5"], tmp_path, env)
+    assert result.returncode == 2
+    assert result.stderr.startswith("prdlint: error: cannot connect to Jira at http://127.0.0.1:")
+    assert result.stderr.endswith(
+        "(connection refused) while connecting: check JIRA_URL or --server and that the site is "
+        "reachable\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("http://127.0.0.1:99999", "Jira server 'http://127.0.0.1:99999' has an invalid port"),
+        ("http://127.0.0.1:abc", "Jira server 'http://127.0.0.1:abc' has an invalid port"),
+        ("http://[::1", "Jira server 'http://[::1' is not a valid URL (Invalid IPv6 URL)"),
+    ],
+)
+def test_jira_invalid_url_is_a_configuration_error(tmp_path: Path, url: str, message: str) -> None:
+    result = prdlint(["jira", "PROJ"], tmp_path, environment(JIRA_URL=url))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"prdlint: error: {message}: set JIRA_URL like https://your-site.atlassian.net"
+        " or https://host/jira\n"
+    )
+
+
+@pytest.mark.parametrize("variable", ["JIRA_PAT", "JIRA_API_TOKEN", "JIRA_EMAIL"])
+def test_jira_credential_with_a_line_break_is_a_configuration_error(
+    tmp_path: Path, variable: str
+) -> None:
+    env = environment(JIRA_URL=f"http://127.0.0.1:{closed_port()}")
+    if variable != "JIRA_PAT":
+        del env["JIRA_PAT"]
+    env[variable] = f"{PAT[:8]}\n{PAT[8:]}"
+    result = prdlint(["jira", "PROJ"], tmp_path, env)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"prdlint: error: {variable} holds a line break or control character; "
+        "set it to the credential alone\n"
+    )
+
+
+@pytest.mark.parametrize("timeout", ["nan", "inf", "-1", "0"])
+def test_jira_timeout_must_be_a_finite_number_above_zero(tmp_path: Path, timeout: str) -> None:
+    result = prdlint(["jira", "PROJ", "--timeout", timeout], tmp_path, environment())
+    assert result.returncode == 2
+    assert "Invalid value for '--timeout'" in result.stderr
+    assert "Traceback" not in result.stderr
+    (tmp_path / ".prdlint.yaml").write_text(f"jira: {{timeout: .{timeout}}}\n", encoding="utf-8")
+    if timeout in ("nan", "inf"):
+        result = prdlint(["jira", "PROJ"], tmp_path, environment())
+        assert result.returncode == 2
+        assert result.stderr.endswith("key 'jira.timeout': must be a number of seconds above 0\n")

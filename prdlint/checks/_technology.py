@@ -77,7 +77,8 @@ def gazetteer() -> Index:
 def _add(index: Index, line: str, category: str) -> None:
     mark = line[0] if line[0] in "=~" else ""
     text = line[len(mark) :].strip()
-    words = tuple(t for _, _, t in _tokens(text))
+    # a name without spaces is one token (the tokeniser keeps . - / + # inside a word)
+    words = (text,) if " " not in text else tuple(t for _, _, t in _tokens(text))
     if not words:
         return
     # A single name marked "=" is a proper noun ("Cassandra", "Kafka"): written in lower
@@ -101,6 +102,11 @@ def mentions(text: str) -> tuple[Mention, ...]:
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
+        word = tokens[i][2]
+        # fast path: most tokens are no name's first word and have no head to split off
+        if word.casefold() not in index and not _SPLITTABLE.search(word):
+            i += 1
+            continue
         hit = _match_at(text, tokens, i, index)
         if hit is None:
             i += 1
@@ -133,6 +139,9 @@ def _match_at(
             ) and _same(name, 0, word):
                 return Mention(start, span[-1][1], name), size
     return None
+
+
+_SPLITTABLE = re.compile(r"[-/]|'s$")
 
 
 def _keys(word: str) -> list[tuple[str, int]]:

@@ -80,7 +80,7 @@ _VERB_CONTEXT = frozenset(f"{_VERB_CONTEXT_WORDS} like wish then both either me 
 # "edit and delete", "to view my orders and (to) export them".
 _TWO_ACTIONS = re.compile(
     rf"(?i:{_LEAD}(?P<first>{_ACTION})(?:s|ed|ing)?\b[^,;.()]{{0,80}}?"
-    rf"(?:,\s*|\s+)(?:and|&|as\s+well\s+as|and\s+also|and\s+then)\s+(?:to\s+)?(?:also\s+)?"
+    rf"(?:,\s*|\s+)(?:and/or|and|&|as\s+well\s+as|and\s+also|and\s+then)\s+(?:to\s+)?(?:also\s+)?"
     rf"(?:be\s+able\s+to\s+)?(?P<second>{_SECOND})\b)"
 )
 # "add or remove": opposite actions offered as alternatives are still two stories.
@@ -95,7 +95,13 @@ _ACTION_LIST = re.compile(
     rf"(?P<second>{_ACTION})\b)"
 )
 # "... and be able to view ...": a second capability added to the first.
-_AND_ABLE = re.compile(r"(?i:\band\s+(?:also\s+)?be\s+able\s+to\s+\w+)")
+_AND_ABLE = re.compile(
+    r"(?i:\band\s+(?:also\s+)?be\s+able\s+to\s+\w+"
+    # "... and the ability to export", "as well as the option to ..."
+    r"|\b(?:and|as\s+well\s+as|along\s+with|plus)\s+(?:also\s+)?(?:the|an?)\s+"
+    r"(?:ability|option|possibility|capability)\s+to\s+\w+"
+    r")"
+)
 # "... and also Y", "not only X but also Y": a second request added to the first. Not a
 # place or time for the same need ("and also on mobile").
 _AND_ALSO = re.compile(
@@ -197,7 +203,7 @@ def _title_hit(item: Item) -> Hit | None:
     heads = [_AREA_OF.get(side.split()[-1][:5], side.split()[-1][:5]) for side in (first, second)]
     if heads[0] == heads[1] or _AREA_OF.get(first.split()[0][:5]) == heads[1]:
         return None
-    words = match.group("first") + " & " + match.group("second")
+    words = title.text[match.start("first") : match.end("second")]
     message = f"joins two features in its title ({words}); give each its own item"
     return Hit(part, match.start("first"), match.end("second"), message=message)
 

@@ -8,8 +8,9 @@ not duplicates. A negation on one side only ("loan" / "non-loan") also keeps the
 Since one set must contain the other, it contains the smaller set's rarest word: each
 story is compared only with the stories that hold its rarest word (a short posting list),
 and identical word sets are grouped first. The cost grows with the number of similar
-stories, not with the square of the backlog. Both stories of a pair are reported, each
-naming the other."""
+stories, not with the square of the backlog. Stories joined by any chain of pairs are one
+group, reported once at its first copy with the others' places and their count: 300 copies
+are one finding to fix, not 300."""
 
 from __future__ import annotations
 
@@ -87,10 +88,32 @@ def _where(item: Item, seen_from: Item) -> str:
     return f"{item.source.path}:{item.line}"
 
 
-def _others(partners: Sequence[Item], total: int, item: Item) -> str:
+def _others(partners: Sequence[Item], item: Item) -> str:
+    """ "line 5", or with several: "3 others: line 4, line 5, line 9 and 1 more"."""
     listed = ", ".join(_where(other, item) for other in partners[:SHOWN])
-    more = total - SHOWN
-    return f"{listed} and {more} more" if more > 0 else listed
+    if len(partners) == 1:
+        return listed
+    more = len(partners) - SHOWN
+    listed = f"{listed} and {more} more" if more > 0 else listed
+    return f"{len(partners)} others: {listed}"
+
+
+def _components(size: int, pairs: Iterator[tuple[int, int]]) -> list[list[int]]:
+    """Groups of indices joined by any chain of pairs (union-find), each sorted."""
+    parent = list(range(size))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(size):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
 
 
 @check("duplicate-story", scope="backlog")
@@ -105,22 +128,18 @@ def duplicate_story(items: Sequence[Item], ctx: Context) -> Iterator[Hit]:
             if len(words) >= MIN_WORDS:
                 groups.setdefault(words, []).append((order, item, part))
     keys = list(groups)
-    similar: dict[int, list[int]] = {}
-    for i, j in similar_pairs(keys, threshold):
-        similar.setdefault(i, []).append(j)
-        similar.setdefault(j, []).append(i)
     hits: list[tuple[int, Hit]] = []
-    for index, key in enumerate(keys):
-        members = groups[key]
-        near = [groups[keys[j]] for j in sorted(similar.get(index, ()))]
-        total = len(members) - 1 + sum(len(group) for group in near)
-        if total == 0:
+    # One finding per group of copies, at its first copy, naming the others.
+    for component in _components(len(keys), similar_pairs(keys, threshold)):
+        copies = sorted((m for index in component for m in groups[keys[index]]), key=_order)
+        if len(copies) < 2:
             continue
-        candidates = [m[1] for m in members[: SHOWN + 1]]
-        candidates += [m[1] for group in near for m in group[:SHOWN]]
-        for order, item, part in members:
-            shown = [other for other in candidates if other is not item][:SHOWN]
-            values = {"others": _others(shown, total, item)}
-            hits.append((order, Hit(part, 0, min(len(part.text), 80), item=item, values=values)))
+        order, item, part = copies[0]
+        values = {"others": _others([m[1] for m in copies[1:]], item)}
+        hits.append((order, Hit(part, 0, min(len(part.text), 80), item=item, values=values)))
     hits.sort(key=lambda pair: pair[0])
     yield from (hit for _, hit in hits)
+
+
+def _order(member: tuple[int, Item, Part]) -> int:
+    return member[0]

@@ -56,13 +56,14 @@ _INDEXED = re.compile(
 )
 
 
+# Sign-in delegated to an identity service the team picks (Okta, Auth0, Cognito, LDAP). Social
+# sign-in ("sign up via GitHub or Google") is the user's own account, not a build choice.
 _IDENTITY_PROVIDER = re.compile(
     r"(?i:\b(?:sign(?:s|ing|ed)?[\s-]*(?:in|on|up)|log(?:s|ging|ged)?[\s-]*(?:in|on)|login|sso|"
     r"single[\s-]sign[\s-]on|authenticat\w*)\s+(?:\w+\s+){0,3}?(?:with|via|through|using|by)\s+"
     r"(?:an?\s+|their\s+|my\s+|the\s+)?)"
-    r"(?P<idp>Google|Facebook|GitHub|GitLab|Apple|Microsoft|Twitter|LinkedIn|Discord|Amazon|Steam|"
-    r"Okta|Auth0|Azure\s+AD|Entra\s+ID|Keycloak|Cognito|Firebase|Active\s+Directory|LDAP|SAML|"
-    r"OAuth\s*2?(?:\.0)?|OpenID(?:\s+Connect)?)\b"
+    r"(?P<idp>Okta|Auth0|Azure\s+AD|Entra\s+ID|Keycloak|Cognito|Firebase|Active\s+Directory|LDAP|"
+    r"SAML|OAuth\s*2?(?:\.0)?|OpenID(?:\s+Connect)?|FusionAuth|Clerk|Supabase\s+Auth)\b"
 )
 # Code named in the text: calls ("window.confirm()", "Cart.applyCoupon()"), verb-led
 # camelCase names ("applyCoupon", "getUserById"), source files ("Profile.vue").
@@ -88,7 +89,7 @@ def technology_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int
 
 @check("solution-prescriptive")
 def solution_prescriptive(item: Item, ctx: Context) -> Iterator[Hit]:
-    if in_design_document(item, ctx) or _records_constraints(item):
+    if in_design_document(item, ctx) or records_constraints(item):
         return
     technical_user = is_technical_persona(item)
     for part, start, end in regions(item):
@@ -139,18 +140,24 @@ _QUESTION = re.compile(r"[^.!?\n]{0,80}\?")
 
 
 def _users_own(text: str, start: int, mention: Mention) -> bool:
-    return users_own_technology(text, start, mention.start, mention.end) or _users_system(
-        text, start, mention.start
+    return (
+        users_own_technology(text, start, mention.start, mention.end)
+        or _users_system(text, start, mention.start)
+        or _USERS_ACCOUNT.match(text, mention.end) is not None
     )
 
 
+# "log in using Active Directory credentials", "my Stripe account": accounts the user has.
+_USERS_ACCOUNT = re.compile(r"(?i:[\s-]+(?:credentials|accounts?|logins?|ids?|usernames?)\b)")
+
+
 # The user's own system the product exchanges data with: "import/export from MS-SQL",
-# "integrate the archive with existing systems such as LDAP".
+# "integrate the archive with existing systems such as LDAP", "connect my Stripe account".
 _USERS_SYSTEM = re.compile(
     r"(?i:\b(?:import|export|download|upload|sync|synchroni[sz]e)\w*(?:/\w+)?\s+"
     r"(?:[\w-]+\s+){0,4}?(?:from|to|into|with)\s+(?:an?\s+|my\s+|our\s+|the\s+)?$"
     r"|\bintegrat\w*\b[^.;]{0,60}$|\bexisting\b[^.;]{0,40}\bsuch\s+as\s+$"
-    r"|\b(?:that|which)\s+(?:involves?|runs?\s+on)\s+$)"
+    r"|\b(?:that|which)\s+(?:involves?|runs?\s+on)\s+$|\b(?:my|their|your)\s+(?:own\s+)?$)"
 )
 
 
@@ -184,5 +191,6 @@ _CONSTRAINT_HEADING = re.compile(
 )
 
 
-def _records_constraints(item: Item) -> bool:
+def records_constraints(item: Item) -> bool:
+    """Whether the item sits under a heading whose job is to record technical constraints."""
     return any(_CONSTRAINT_HEADING.search(heading) for heading in item.heading_path)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._technology import mentions
 from prdlint.checks._text import (
     in_design_document,
     is_team_role,
@@ -14,9 +15,10 @@ from prdlint.checks._text import (
     users_own_technology,
 )
 from prdlint.checks.database_detail import DATABASE_DETAIL
-from prdlint.checks.solution_prescriptive import technology_spans
-from prdlint.model import Hit, Item
+from prdlint.checks.solution_prescriptive import records_constraints, technology_spans
+from prdlint.model import Hit, Item, Part
 from prdlint.rule import Context
+from prdlint.story import Story
 
 # Work only the team needs, whoever asks for it.
 _CHORE = re.compile(
@@ -57,26 +59,141 @@ _TOOL_VERB = re.compile(
 
 Span = tuple[int, int]
 
+# Verb + object: a chore verb whose object is one of the team's own artefacts. The
+# modifiers between them are a closed set, so "add a discount code" or "move books to
+# the library" never reach an artefact noun.
+_CHORE_VERB = (
+    r"set\s*up|setup|configure|write|add|create|build|implement|refactor|restructure|rewrite|"
+    r"upgrade|update|bump|migrate|move|port|rename|clean\s+up|automate|deploy|provision|"
+    r"install|profile|benchmark|research|investigate|spike|seed|mock|stub|lint|integrate|"
+    r"wire\s+up|hook\s+up|enable|fix|extract|consolidate|remove|deprecate|replace|switch|"
+    r"convert|generate|schedule|get|run|document|increase|improve|speed\s+up|parallelise|"
+    r"parallelize|split"
+)
+_MODIFIER = (
+    r"(?:the|a|an|our|all|new|basic|some|more|proper|existing|current|old|legacy|initial|"
+    r"shared|separate|automated|automatic|nightly|daily|weekly|scheduled|local|remote|"
+    r"missing|failing|flaky|slow|project|app|application|repo|team|main|default|"
+    r"structured|central(?:ised|ized)?|\w+-\w+)"
+)
+_ARTEFACT = (
+    r"(?:build|ci|cd|ci/cd|deploy(?:ment)?|release|data|etl)\s+pipelines?|pipelines?|ci|ci/cd|"
+    r"builds?(?:\s+(?:scripts?|system|server))?|deploys|deployments?(?:\s+scripts?)?|"
+    r"(?:unit|integration|e2e|end-to-end|regression|smoke|load|performance|snapshot|api|"
+    r"acceptance|component)\s+tests?|tests?(?:\s+(?:suite|coverage|fixtures|harness|cases))?|"
+    r"fixtures|mocks|linters?|linting|lint\s+rules|formatters?|pre-commit(?:\s+hooks?)?|"
+    r"git\s+hooks?|logging|loggers?|log\s+files|monitoring|alerting|tracing|telemetry|"
+    r"instrumentation|config(?:uration)?(?:\s+files?)?|env(?:ironment)?\s+(?:variables|vars|files?)|"
+    r"\.env(?:\s+files?)?|secrets|dependenc(?:y|ies)|third-party\s+librar(?:y|ies)|sdks?|"
+    r"repo(?:sitory)?|monorepo|codebase|source\s+code|dead\s+code|legacy\s+code|"
+    r"tech(?:nical)?\s+debt|migrations?|entities|seed\s+data|infrastructure|cluster|"
+    r"(?:dev|development|test|testing|qa|staging|production|prod|local|docker)\s+"
+    r"(?:environments?|setup|servers?|stack)|staging|sandbox|boilerplate|scaffold(?:ing)?|"
+    r"(?:project|folder|directory|repo)\s+(?:structure|skeleton|layout)|skeleton|"
+    r"(?:persistence|data|data\s+access|service|repository|caching|cache)\s+layers?|"
+    r"api\s+clients?|cron\s*jobs?|scheduled\s+jobs?|background\s+jobs?|job\s+queues?|"
+    r"backups?|dockerfiles?|docker\s+images?|docker-compose(?:\s+files?)?|containers?\s+images?|"
+    r"kubernetes|k8s|helm\s+charts?|terraform|type\s+hints|typings|readme|changelog|"
+    r"(?:api|code|developer)\s+documentation|docstrings|feature\s+flags?|code\s+coverage|"
+    r"webpack\s+config|bundles?|bundler|bundle\s+size|build\s+times?|ci\s+times?|"
+    r"database\s+(?:indexes|indices|backups?|seeds?)|nightly\s+jobs?"
+)
+_TEAM_WORK = re.compile(
+    rf"(?i:\b(?:{_CHORE_VERB})\s+(?:(?:{_MODIFIER})\s+){{0,3}}(?:{_ARTEFACT})\b(?![-/]\w)"
+    # the chore named as a noun at the head of the item: "Persistence layer (entities ...)",
+    # "Profiling of the raw event data", "Refactoring of the billing module"
+    r"|^[\W_]*(?:[A-Za-z]{1,4}-?\d+\s*[:.-]\s*)?(?:(?:persistence|data\s+access|service)\s+layer|"
+    r"(?:refactor(?:ing)?|profiling|benchmark(?:ing)?|clean-?up|restructuring|"
+    r"containeri[sz]ation|dockeri[sz]ation|instrumentation|scaffolding|linting|"
+    r"(?:load|unit|integration|e2e|end-to-end|regression)\s+test(?:s|ing)|"
+    r"ci|ci/cd|ci\s+pipeline|build\s+pipeline|deployment\s+pipeline|logging|monitoring|"
+    r"alerting|tracing|telemetry|tech(?:nical)?\s+debt|dependency\s+updates?)\b))"
+)
+# Behaviour users see: a person, a screen, a message they get. A chore word beside it
+# ("Add logging of failed sign-ins to the admin audit page") describes the product.
+_USER_VISIBLE = re.compile(
+    r"(?i:\b(?:users?|customers?|visitors?|members?|people|shoppers?|clients?|players?|"
+    r"students?|patients?|admins?|administrators?|staff|employees?|readers?|buyers?|sellers?|"
+    r"page|pages|screen|screens|homepage|dashboard|display(?:s|ed)?|shows?|shown|see|sees|"
+    r"views?|notif\w*|sign[\s-]?(?:up|in)|log[\s-]?in|theme|click\w*|buttons?|menu|"
+    r"form|forms|e-?mails?\s+(?:to|them)|their|my|me|profiles?|accounts?|preferences|icons?|"
+    r"inputs?|panels?|modals?|dialogs?|windows?|links?|tabs?)\b)"
+)
+
+
+def _user_visible(item: Item) -> bool:
+    """Whether the item (its reason too) speaks of people or of what they see."""
+    return any(_USER_VISIBLE.search(part.text) for part in item.parts_of(*_STATEMENT))
+
+
+_STATEMENT = ("story", "requirement", "title")
+
+
+def _named_technology(text: str, start: int, end: int) -> Span | None:
+    """A technology the item asks the team to take up ("I want to use React 18", "For
+    authentication use Firebase"); a technology merely named is solution-prescriptive's."""
+    for mention in mentions(text):
+        at, to = mention.start, mention.end
+        if not start <= at < end or users_own_technology(text, start, at, to):
+            continue
+        verbs = list(_TAKE_UP.finditer(text, max(start, at - 60), at))
+        if verbs:  # the chore is the taking up: "use React 18", not the name PRD101 reports
+            return verbs[-1].start(), to
+    return None
+
+
+_TAKE_UP = re.compile(
+    r"(?i:\b(?:use|using|integrate|introduce|adopt|set\s*up|setup|install|configure|"
+    r"switch\s+to|move\s+to|migrate\s+to|upgrade|replace|implement|get)\b)"
+)
+
+
+def _team_work(text: str, start: int, end: int) -> Span | None:
+    match = _TEAM_WORK.search(text, start, end)
+    return match.span() if match else None
+
 
 @check("technical-task")
 def technical_task(item: Item, ctx: Context) -> Iterator[Hit]:
-    if in_design_document(item, ctx):
+    if in_design_document(item, ctx) or records_constraints(item):
         return
     found = story_of(item)
     role = found[1].role_text if found and found[1].role else None
+    if found is not None and role is not None and _system_benefits(found):
+        part, story = found  # the beneficiary is the frontend, not a person: a chore
+        yield Hit(part, story.means[0], story.means[1])
+        return
     if role is not None and not is_team_role(role):
         return  # a user-facing persona asked for it: judge the story, not the chore words
+    visible = _user_visible(item)
     for part, start, end in request_regions(item):
-        span = _chore(part.text, start, end) or _tool_setup(part.text, start, end)
+        span = _chore(part.text, start, end, visible) or _tool_setup(part.text, start, end)
         if span is None and (role is not None or _IMPERATIVE.match(part.text, start)):
             # the team's own voice naming the build: "As a developer, I want a `Reviews` table",
             # "DB: Register models ..."
             span = _database_work(part.text, start, end)
+        if span is None and not visible:
+            # the team's chore in plain words ("Set up a build pipeline", "Persistence layer
+            # (entities, migrations, seed data)") or a named technology as the whole request
+            span = _team_work(part.text, start, end) or _named_technology(part.text, start, end)
         if span is None and role is not None:
-            span = _technology(part.text, start, end)
+            span = _team_asks_for(part.text, start, end)
         if span is not None and not ctx.is_allowed(part.text[span[0] : span[1]]):
             yield Hit(part, span[0], span[1])
             return
+
+
+# A reason whose beneficiary is a part of the system, not a person: "so that the frontend
+# can display them", "so that the API responds faster".
+_SYSTEM_BENEFICIARY = re.compile(
+    r"(?i:^\W*(?:(?:so\s+that|so|in\s+order\s+for)\s+)?(?:the\s+|our\s+)?(?:frontend|front-end|"
+    r"backend|back-end|server|api|database|db|client\s+app|codebase|"
+    r"pipeline|build|app\s+server)\s+(?:can|could|will|is|are|does|doesn't|stays?|runs?)\b)"
+)
+
+
+def _system_benefits(found: tuple[Part, Story]) -> bool:
+    return bool(_SYSTEM_BENEFICIARY.match(found[1].ends_text))
 
 
 # An order to the team: "Create ...", "DB: Register ...", "m10: Persist ...".
@@ -87,9 +204,15 @@ _IMPERATIVE = re.compile(
 )
 
 
-def _chore(text: str, start: int, end: int) -> Span | None:
+def _chore(text: str, start: int, end: int, visible: bool) -> Span | None:
     match = _CHORE.search(text, start, end)
-    return match.span() if match else None
+    if match is None or (visible and _OBSERVABLE.search(match.group())):
+        return None  # "log failed sign-ins to the audit page": what admins see, not a chore
+    return match.span()
+
+
+# Chore words that can also name what users see (an audit log, a status monitor).
+_OBSERVABLE = re.compile(r"(?i:logging|monitoring|alerting|telemetry|tracing|caching|deploy)")
 
 
 def _database_work(text: str, start: int, end: int) -> Span | None:
@@ -106,10 +229,19 @@ def _technology(text: str, start: int, end: int) -> Span | None:
     return None
 
 
+def _team_asks_for(text: str, start: int, end: int) -> Span | None:
+    """The team's voice asking for a technology: reported from the speaker on ("As a DevOps
+    engineer, I want New Relic"), so that the name itself is solution-prescriptive's."""
+    tech = _technology(text, start, end)
+    if tech is None:
+        return None
+    return (0, tech[1]) if tech[1] <= 80 else tech
+
+
 def _tool_setup(text: str, start: int, end: int) -> Span | None:
     """A tool verb with a named technology a few words on."""
     for verb in _TOOL_VERB.finditer(text, start, end):
         tech = _technology(text, verb.end(), min(end, verb.end() + 40))
-        if tech is not None:
-            return tech
+        if tech is not None:  # "Setup SendGrid": the chore, not the name PRD101 reports
+            return verb.start(), tech[1]
     return None

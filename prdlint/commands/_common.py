@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -99,6 +99,7 @@ def setup_run(lint: LintArgs, start: Path | None = None) -> RunSetup:
     """Config merged with CLI flags (flags win), and the rules the run uses. The config is
     the nearest one at or above `start` (default: the current directory)."""
     config = load_config(lint.config_path, start)
+    loaded = config
     if lint.rule_packs:
         config = replace(config, rule_packs=(*config.rule_packs, *lint.rule_packs))
     if lint.select:
@@ -111,6 +112,7 @@ def setup_run(lint: LintArgs, start: Path | None = None) -> RunSetup:
     if lint.fail_on:
         config = replace(config, fail_on=Severity.parse(lint.fail_on))
     rules = all_rules(config.rule_packs)
+    _check_selectors(rules, loaded, lint)
     selection = select_rules(rules, config.select, config.ignore, config.extend_select)
     known = {r.name for r in rules}
     for name in [*config.severity, *config.options]:
@@ -124,6 +126,33 @@ def setup_run(lint: LintArgs, start: Path | None = None) -> RunSetup:
         known_rules=frozenset(key.casefold() for r in rules for key in (r.name, r.code)),
     )
     return RunSetup(config, selection, settings, tuple(rules))
+
+
+def _check_selectors(rules: Sequence[Rule], config: Config, lint: LintArgs) -> None:
+    """Every selector known, each error naming where it was written (the flag, or the
+    config file and key); an empty selection is an error, not a run of no rules."""
+    where = f"{config.path}: key" if config.path else "config key"
+    sources: list[tuple[str, tuple[str, ...], bool]] = [
+        ("--select", _split(lint.select), bool(lint.select)),
+        ("--extend-select", _split(lint.extend_select), False),
+        ("--ignore", _split(lint.ignore), False),
+        (f"{where} 'select'", config.select or (), config.select == () and not lint.select),
+        (f"{where} 'extend-select'", config.extend_select, False),
+        (f"{where} 'ignore'", config.ignore, False),
+    ]
+    for label, selectors, required in sources:
+        if required and not selectors:
+            raise ConfigError(
+                f"{label} is empty: name the rules to run (leave it out for the defaults)"
+            )
+        for selector in selectors:
+            try:
+                select_rules(rules, [selector])
+            except ConfigError:
+                raise ConfigError(
+                    f"{label}: unknown rule {selector.strip()!r}"
+                    " (see `prdlint rules` for names, codes and tags)"
+                ) from None
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Mapping
@@ -44,9 +45,21 @@ def _jira_settings(table: Mapping[str, Any], label: str) -> dict[str, Any]:
     if not isinstance(types, list) or not all(isinstance(t, str) and t for t in types):
         raise ConfigError(f"{label}: key 'jira.issue-types': must be a list of issue type names")
     timeout = table.get("timeout", 30)
-    if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
+    if (
+        not isinstance(timeout, int | float)
+        or isinstance(timeout, bool)
+        or not math.isfinite(timeout)
+        or timeout <= 0
+    ):
         raise ConfigError(f"{label}: key 'jira.timeout': must be a number of seconds above 0")
     return {**table, "issue-types": types, "timeout": float(timeout)}
+
+
+def _finite(value: float | None) -> float | None:
+    """FloatRange lets nan (no comparison is true) and inf through; neither is a timeout."""
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number of seconds")
+    return value
 
 
 @click.command("jira")
@@ -66,6 +79,7 @@ def _jira_settings(table: Mapping[str, Any], label: str) -> dict[str, Any]:
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
+    callback=lambda _ctx, _param, value: _finite(value),
     help="Seconds to wait for Jira to answer each request (default: 30).",
 )
 @lint_options
@@ -113,8 +127,9 @@ def jira(
     ).open()
     rules = run.selection.rules
     # Pages stream through the rules: neither raw pages nor whole issues are kept.
-    findings, refs = Linter(rules, run.settings).lint_stream(fetch_items(session, query))
-    report = Report(findings, refs, 0, {r.name: r for r in rules})
+    linter = Linter(rules, run.settings)
+    findings, refs = linter.lint_stream(fetch_items(session, query))
+    report = Report(findings, refs, 0, {r.name: r for r in rules}, notices=linter.left_out)
     options = display.options(lint.output)
     emit(report, lint.output_format, lint.output, options)
     report_problems(report)

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lsprotocol import types
 
 from prdlint.lsp.allow_terms import ConfigEdit, add_allowed_term
 from prdlint.lsp.lint import LintResult
-from prdlint.lsp.positions import from_client
+from prdlint.lsp.positions import from_client, units
 from prdlint.model import Finding
 
 REASON = "reason"  # the placeholder the author replaces with why the rule does not apply
@@ -29,6 +30,10 @@ TERM_RULES = frozenset(
         "escape-clause",
     }
 )
+# A line that starts a block of its own, and a line after which no paragraph goes on: a
+# directive line between them cannot split a paragraph.
+_OWN_BLOCK = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#|>|\||```|~~~|<!--|$)")
+_NOT_PROSE = re.compile(r"^\s*(?:#|\||```|~~~|$)|-->\s*$")
 _MAX_TERM = 40  # characters; a longer snippet is a phrase, not a term to allow
 
 
@@ -53,15 +58,29 @@ def _front_matter_end(lines: list[str]) -> int:
     return 0
 
 
-def _disable_line(uri: str, lines: list[str], finding: Finding) -> types.CodeAction:
+def _continues_paragraph(lines: list[str], index: int) -> bool:
+    """True when the line is a paragraph's second or later line: an HTML comment line
+    inserted above it would end the paragraph and split the story in two."""
+    if index <= 0 or index >= len(lines):
+        return False
+    return not _OWN_BLOCK.match(lines[index]) and not _NOT_PROSE.search(lines[index - 1])
+
+
+def _disable_line(uri: str, lines: list[str], finding: Finding, encoding: str) -> types.CodeAction:
     index = finding.location.line - 1
     source = lines[index] if 0 <= index < len(lines) else ""
+    title = f"Disable {finding.rule} for this line"
+    if _continues_paragraph(lines, index):
+        # Inline at the end of the line instead: the paragraph stays one story.
+        directive = f" <!-- prdlint-disable-line {finding.rule} -- {REASON} -->"
+        end = types.Position(index, units(source, encoding))
+        edit = types.TextEdit(types.Range(end, end), directive)
+        return types.CodeAction(title, types.CodeActionKind.QuickFix,
+                                edit=types.WorkspaceEdit(changes={uri: [edit]}))  # fmt: skip
     indent = source[: len(source) - len(source.lstrip())]
     directive = f"{indent}<!-- prdlint-disable-next-line {finding.rule} -- {REASON} -->\n"
     return types.CodeAction(
-        title=f"Disable {finding.rule} for this line",
-        kind=types.CodeActionKind.QuickFix,
-        edit=_insert(uri, index, directive),
+        title, types.CodeActionKind.QuickFix, edit=_insert(uri, index, directive)
     )
 
 
@@ -118,7 +137,8 @@ def code_actions(
         if not _in_range(finding, lines, span, encoding):
             continue
         if markdown:  # story lists have no directive syntax
-            found += [_disable_line(uri, lines, finding), _disable_file(uri, lines, finding)]
+            found.append(_disable_line(uri, lines, finding, encoding))
+            found.append(_disable_file(uri, lines, finding))
         allow = _allow_term(finding, result, root)
         if allow is not None:
             found.append(allow)

@@ -14,12 +14,25 @@ from prdlint.engine import Linter
 from prdlint.errors import PrdlintError
 from prdlint.model import Finding
 from prdlint.per_file_ignores import PerFileIgnores
-from prdlint.readers import READERS, FileReader, reader_for
+from prdlint.readers import MAX_FILE_BYTES, READERS, FileReader, reader_for
 from prdlint.rule import Rule
 from prdlint.runner import Target, _matches, lint_targets
 
 # The readers the server lints: the editor's files are PRDs and story lists, not exports.
 LINTED_READERS = ("markdown", "story list")
+# A run must stay short however big the buffer: about 2 s of linting at ~1 MB/s. Real PRDs
+# are under 100 KB; `check` still reads files up to its own limit (MAX_FILE_BYTES).
+SERVER_MAX_BYTES = 2 * 1024 * 1024
+
+
+def too_large(size: int) -> str | None:
+    """check's "file too large" notice, for the server's lower limit."""
+    if size <= SERVER_MAX_BYTES:
+        return None
+    return (
+        f"file too large ({size / 1024 / 1024:.0f} MiB; the limit is "
+        f"{SERVER_MAX_BYTES >> 20} MiB in the editor, {MAX_FILE_BYTES >> 20} MiB for prdlint check)"
+    )
 
 
 @dataclass(frozen=True)
@@ -64,13 +77,17 @@ def lint_text(text: str, path: Path | None, reader: FileReader, root: Path) -> L
     display = display_path(path, root)
     if _matches(display, run.config.exclude):
         return LintResult(rules=rules, config=run.config)
+    data = text.encode("utf-8", errors="surrogatepass")
+    notice = too_large(len(data))
+    if notice is not None:
+        return LintResult(problem=notice, rules=rules, config=run.config)
     selected = run.selection.rules
     report = lint_targets(
         [Target(display, None, reader)],
         selected,
         Linter(selected, run.settings),
         run.config,
-        lambda: text.encode("utf-8", errors="surrogatepass"),
+        lambda: data,
     )
     if report.problems:
         return LintResult(problem=report.problems[0].message, rules=rules, config=run.config)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from lsprotocol import types
@@ -23,11 +24,24 @@ def docs_link(rule: Rule) -> str | None:
     """Where a rule's docs are: its section of docs/rules.md for prdlint's own rules,
     the pack file for a project's pack; None for a plugin (no file to point at)."""
     if rule.source == "prdlint" or rule.source.startswith("prdlint ("):
-        return f"{DOCS_PATH.as_uri()}#{rule.name}-{rule.code.lower()}"
+        anchor = f"{rule.name}-{rule.code.lower()}"
+        if DOCS_PATH.is_file():  # a source checkout: the generated docs beside the package
+            return f"{DOCS_PATH.as_uri()}#{anchor}"
+        published = _published_docs()
+        return f"{published}#{anchor}" if published else None
     pack = Path(rule.source)
     if pack.suffix in (".yaml", ".yml") and pack.is_file():
         return pack.resolve().as_uri()
     return None
+
+
+@cache
+def _published_docs() -> str | None:
+    """The package's Documentation (or Homepage) URL, for an install without the docs."""
+    from prdlint.formatters.sarif import _project_urls
+
+    urls = _project_urls()
+    return urls.get("documentation") or urls.get("homepage")
 
 
 def diagnostic(

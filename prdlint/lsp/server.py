@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,8 @@ from prdlint.lsp.protocol import diagnostic, hover_text, problem_diagnostic
 from prdlint.readers import FileReader
 
 DEBOUNCE = 0.1  # seconds of quiet after a change before linting
+# Files whose change can change every document's findings: configs and rule packs.
+WATCHED = ("**/.prdlint.yaml", "**/.prdlint.yml", "**/pyproject.toml", "**/*.yaml", "**/*.yml")
 logger = logging.getLogger("prdlint.lsp")
 
 
@@ -126,6 +129,22 @@ def _is_config(uri: str) -> bool:
 def build_server() -> PrdlintServer:
     server = PrdlintServer()
 
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: PrdlintServer, params: types.InitializedParams) -> None:
+        workspace = ls.client_capabilities.workspace
+        watch = workspace.did_change_watched_files if workspace else None
+        if watch is None or not watch.dynamic_registration:
+            return  # the client will not watch for us; saves of open configs still relint
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern=glob) for glob in WATCHED]
+        )
+        registration = types.Registration(
+            id="prdlint-config-watch",
+            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=options,
+        )
+        ls.client_register_capability(types.RegistrationParams([registration]))
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: PrdlintServer, params: types.DidOpenTextDocumentParams) -> None:
         ls.schedule(params.text_document.uri, 0)
@@ -182,10 +201,26 @@ def build_server() -> PrdlintServer:
         if shown is None:
             return None
         return actions.code_actions(
-            uri, shown.lines, shown.result, params.range, ls.root, ls.encoding, shown.markdown
+            uri,
+            shown.lines,
+            shown.result,
+            params.range,
+            _home(uri, ls.root),
+            ls.encoding,
+            shown.markdown,
         )
 
     return server
+
+
+def _home(uri: str, root: Path) -> Path:
+    """Where a new config for this document goes: the workspace root when the document is
+    in it (its config search reaches the root), else the document's own folder."""
+    fs_path = to_fs_path(uri) if uri.startswith("file:") else None
+    if fs_path is None:
+        return root
+    folder = Path(fs_path).parent
+    return root if folder.is_relative_to(root) else folder
 
 
 def _contains(span: types.Range, position: types.Position) -> bool:
@@ -199,8 +234,6 @@ def serve() -> None:
     fd 1 pointed at stderr, so a stray print (ours, a plugin's) cannot corrupt the stream."""
     protocol_fd = os.dup(1)
     os.dup2(2, 1)
-    import sys
-
     sys.stdout = sys.stderr
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     with os.fdopen(protocol_fd, "wb", buffering=0) as out:
