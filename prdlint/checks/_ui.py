@@ -120,7 +120,7 @@ _PATTERNS = [
     r"\banimations?\b|\banimated\s+(?:transition|icon|button|banner|progress)s?\b)",
     r"(?i:\bsans[\s-]serif\b|\bserif\s+(?:font|type)s?\b|\btypefaces?\b|\btypography\b|"
     r"\bmonospaced?\s+fonts?\b)",
-    r"(?i:\b(?:whitespace|white\s+space|padding|margins?\s+(?:between|around)|spacing\s+"
+    r"(?i:\b(?:(?:padding|margins?)\s+(?:between|around)|spacing\s+"
     r"(?:between|of|around))\b|\b(?:generous|consistent|tight|extra)\s+(?:spacing|whitespace|"
     r"padding)\b)",
     r"(?i:\b(?:stack(?:s|ed)?|laid\s+out|arranged|aligned|displayed|shown|listed)\s+"
