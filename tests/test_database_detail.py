@@ -43,6 +43,8 @@ MESSAGE = "dictates the data model ({}); say what the user needs to see or do"
         ("Partition the events table by month", 1, "Partition the events table"),
         ("Add an enum for order status", 1, "Add an enum"),
         ("Add Status Entity", 1, "Add Status Entity"),
+        ("Save preferences in database", 18, "in database"),
+        ("Move data to an online database so it is on both devices", 11, "to an online database"),
         ("Create Order model", 1, "Create Order model"),
         ("The status entity needs to be built with the following fields", 12, "entity"),
         ("CRUD for the new entity OccurrenceStatus", 14, "new entity"),

@@ -130,6 +130,9 @@ _PATTERNS = [
     r"offers)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?buttons?\b)",
     # a bullet that places the thing: "- Below the main calculator"
     r"(?i:^[\s*•-]*(?:below|above|beneath|underneath|next\s+to|beside)\s+the\b)",
+    # colour coding and named buttons: "different color for each condition", 'a "Run" button'
+    r"(?i:\bdifferent\s+colou?rs?\s+(?:for|per|by)\b|\bcolou?r[\s-]cod(?:ed|ing)\b)",
+    r"(?i:\b(?:a|an)\s+[\"“'‘][^\"”'’\n]{1,30}[\"”'’]\s+(?:button|link|tab|toggle|menu|icon)s?\b)",
     # moving a thing to a place on the screen: "place the radio button at the top", "moved
     # button to top header"
     rf"(?i:\b(?:put|puts|place|places|placed|placing|move|moves|moved|moving|position|"
@@ -168,6 +171,8 @@ _ANCHORS: list[str | None] = [
     "stack stacks stacked laid arranged aligned displayed shown listed light dark white black",
     "provide add include display show offer",
     "below above beneath underneath next beside",
+    "different color colour coded coding",
+    "button link tab toggle menu icon",
     "put place placing move moving position relocate dock align",
     "first second third fourth fifth last leftmost rightmost",
 ]

@@ -85,6 +85,9 @@ _PATTERNS = [
     r"(?i:\b(?:store|stored|storing|save|saved|saving|persist|persisted|persisting|insert|inserted|"
     r"write|written|writing|put|load|loaded|keep|kept)\b[^.;\n]{0,40}?\b(?:in|into|to)\s+"
     r"(?:the|a|our|its|their)\s+(?:\w+\s+)?(?:database|db|datastore|data\s+store)\b)",
+    # "save preferences in DB", "already in the database", "move data to an online database"
+    r"(?i:\b(?:in|into|from|to)\s+(?:the\s+|our\s+|an?\s+)?(?:\w+\s+)?(?:database|db)\b(?![\s-]+"
+    r"(?:of|for|with|that|which|where)\b))",
     r"(?i:\b(?:add|adding|new|extra)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:field|attribute|property)\s+"
     rf"(?:to|on)\s+(?:the\s+)?{_NAME}\s+(?:model|class|entity|object|schema|record\s+type)\b)",
 ]
@@ -130,6 +133,7 @@ _ANCHORS: list[str | None] = [
     "orm object entit model class diagram",
     "database",
     "database db datastore store",
+    "database db",
     "model class entit object schema record",
 ]
 GATED = GatedPatterns(list(zip(_ANCHORS, _PATTERNS, strict=True)))

@@ -48,7 +48,8 @@ _PATTERNS = [
     rf"(?i:\b{_WIDGET}\b[^.;]{{0,40}}?\b(?:next\s+(?:to|too)|beside|below|above|underneath|"
     r"to\s+the\s+(?:left|right)\s+of|at\s+the\s+(?:side|top|bottom)\s+of|"
     r"on\s+the\s+(?:left|right|side|navigation\s+bar|nav\s*bar|toolbar|header|footer|sidebar))\b)",
-    r"(?i:\b(?:right|left)[\s-]hand\s+(?:side|column|corner|panel)\b)",
+    r"(?i:\b(?:right|left)[\s-]hand\s+(?:side|column|corner|panel|pane|navigation|nav|menu|"
+    r"sidebar|rail)\b)",
     # the size of a visual element: "a small graphic", "a larger font"
     r"(?i:\b(?:small|smaller|large|larger|big|bigger|tiny|huge)\s+(?:graphic|icon|image|logo|"
     r"thumbnail|button|font|text|banner|picture|photo)s?\b)",
