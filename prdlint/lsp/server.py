@@ -182,8 +182,11 @@ def build_server() -> PrdlintServer:
         texts = []
         for diag in shown.diagnostics:
             rule = shown.result.rules.get(str(diag.source))
-            if rule is not None and _contains(diag.range, params.position):
-                texts.append(hover_text(rule))
+            if rule is None or not _contains(diag.range, params.position):
+                continue
+            text = hover_text(rule)
+            if text not in texts:  # two findings of one rule: one text
+                texts.append(text)
         if not texts:
             return None
         content = types.MarkupContent(types.MarkupKind.Markdown, "\n\n---\n\n".join(texts))
