@@ -17,7 +17,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from prdlint import suppressions
+from prdlint import doctype, suppressions
 from prdlint.model import Item, Part, Segment, Source
 from prdlint.readers.settings import ReadSettings
 from prdlint.roles import human_actor
@@ -139,12 +139,6 @@ _TABLE_STATEMENT = (
     re.compile(r"description|title|summary|\bname\b|\bitem\b", re.I),
 )
 _TABLE_STORY_COLUMN = _TABLE_STATEMENT[0]
-_DOC_TYPES = (
-    ("adr", re.compile(r"\bADR\b|architecture\s+decision", re.I)),
-    ("kep", re.compile(r"\bKEP\b|enhancement\s+proposal", re.I)),
-    ("rfc", re.compile(r"\bRFC\b|request\s+for\s+comments", re.I)),
-    ("design", re.compile(r"design\s+doc|technical\s+design|tech\s+spec|architecture", re.I)),
-)
 _MIN_REQUIREMENT_WORDS = 4
 
 
@@ -330,39 +324,6 @@ def _strip_label(part: Part, match: re.Match[str], field_name: str) -> Part | No
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60] or "section"
-
-
-def _document_type(
-    title: str, front_matter: dict[str, Any], headings: Sequence[str] = (), preamble: str = ""
-) -> str | None:
-    """ "rfc", "adr", "kep" or "design" when the front matter, the title, the RFC metadata
-    lines at the top ("RFC PR: ...") or the section shape (Status/Context/Decision;
-    Motivation/Detailed design) say so; None for a PRD or backlog."""
-    for key in ("type", "doc_type", "document_type", "kind", "category"):
-        value = front_matter.get(key)
-        if isinstance(value, str):
-            for name, pattern in _DOC_TYPES:
-                if pattern.search(value):
-                    return name
-    for name, pattern in _DOC_TYPES:
-        if pattern.search(title):
-            return name
-    if _RFC_PREAMBLE.search(preamble):
-        return "rfc"
-    if _REQUIREMENTS_TITLE.search(title):
-        return None  # a PRD with a "Design" section is still a PRD
-    names = {heading.strip().casefold().rstrip(":") for heading in headings}
-    if {"status", "context", "decision"} <= names:
-        return "adr"
-    if "motivation" in names and names & {"detailed design", "design details"}:
-        return "rfc"
-    if names & {"design", "detailed design", "design proposal", "technical design"}:
-        return "design"
-    return None
-
-
-_REQUIREMENTS_TITLE = re.compile(r"\bPRD\b|requirements|user\s+stor|backlog", re.IGNORECASE)
-_RFC_PREAMBLE = re.compile(r"^\W*RFC\s+(?:PR|number|id)\b", re.IGNORECASE | re.MULTILINE)
 
 
 def _front_matter(content: str) -> dict[str, Any]:
@@ -887,7 +848,9 @@ class _Reader:
         # of one feature.
         headings = [title for level, title, _ in self.outline if level <= 2]
         preamble = "\n".join(self.lines[:15])
-        document_type = _document_type(str(self.document.title), self.front, headings, preamble)
+        document_type = doctype.document_type(
+            str(self.document.title), self.front, headings, preamble, self.path
+        )
         self.document.fields = {
             "headings": tuple(self.outline),
             "front_matter": self.front,
