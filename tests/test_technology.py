@@ -254,3 +254,14 @@ def test_a_story_whose_beneficiary_is_a_part_of_the_system_is_a_technical_task()
         "As a staff member, I want quick answers to support issues, so that service can proceed.\n"
     )
     assert brief(lint_story(text, TT)) == [(TT, 1, 19, "an endpoint to fetch all reviews")]
+
+
+def test_an_epic_that_builds_infrastructure_is_not_a_constraints_section() -> None:
+    text = (
+        "# Shop\n\n"
+        "## Epic 1: Foundation & Core Infrastructure\n\n"
+        "- The system implements caching in Redis.\n\n"
+        "## 2. Technical Requirements\n\n"
+        "- Events go through Kafka.\n"
+    )
+    assert brief(lint_markdown(text, SOL)) == [(SOL, 5, 36, "Redis")]

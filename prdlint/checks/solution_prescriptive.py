@@ -183,14 +183,18 @@ def _left_to_database_detail(text: str, mention: Mention) -> bool:
 # Sections whose job is to record technical constraints: naming technology there is the
 # point, not a prescription slipped into a story.
 _CONSTRAINT_HEADING = re.compile(
-    r"(?i:\b(?:tech(?:nical|nology)?\s+(?:assumptions?|stack|constraints?|requirements?|"
+    r"(?i:^[\W\d._]*(?:(?:additional|other|key|general|main|high-level|non-functional)\s+)?"
+    r"(?:tech(?:nical|nology)?\s+(?:assumptions?|stack|constraints?|requirements?|"
     r"considerations?|notes?|decisions?|design|architecture|overview|details?|approach|"
     r"dependencies|choices?|specifications?)|technology\s+(?:choices?|stack)|"
-    r"architecture|implementation\s+(?:notes?|details?|plan|approach)|infrastructure|"
-    r"platform\s+(?:constraints?|requirements?)|system\s+design|stack)\b)"
+    r"(?:system\s+|software\s+|service\s+)?architecture|implementation\s+(?:notes?|details?|"
+    r"plan|approach)|infrastructure|platform\s+(?:constraints?|requirements?)|system\s+design|"
+    r"stack)\b)"
 )
 
 
 def records_constraints(item: Item) -> bool:
-    """Whether the item sits under a heading whose job is to record technical constraints."""
-    return any(_CONSTRAINT_HEADING.search(heading) for heading in item.heading_path)
+    """Whether the item sits under a heading whose job is to record technical constraints:
+    the heading starts with it ("2. Technical Requirements", "Architecture"); an epic that
+    builds something ("Epic 1: Core Infrastructure") is not such a section."""
+    return any(_CONSTRAINT_HEADING.match(heading) for heading in item.heading_path)
