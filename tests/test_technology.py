@@ -265,3 +265,11 @@ def test_an_epic_that_builds_infrastructure_is_not_a_constraints_section() -> No
         "- Events go through Kafka.\n"
     )
     assert brief(lint_markdown(text, SOL)) == [(SOL, 5, 36, "Redis")]
+
+
+def test_a_technology_in_the_reason_is_context_not_a_prescription() -> None:
+    text = (
+        "As a participant, I want a short questionnaire, so that the recommender system can suggest events.\n"
+        "Integrate SendGrid for the email notifications\n"
+    )
+    assert brief(lint_story(text, SOL)) == [(SOL, 2, 11, "SendGrid")]

@@ -11,6 +11,7 @@ from prdlint.checks._text import (
     in_design_document,
     is_technical_persona,
     regions,
+    request_end,
     users_own_technology,
 )
 from prdlint.checks.database_detail import first_on_line
@@ -95,7 +96,10 @@ def solution_prescriptive(item: Item, ctx: Context) -> Iterator[Hit]:
     for part, start, end in regions(item):
         lines: set[int] = set()  # one finding per line: "cached in Redis" is one rewrite
         defer = "database-detail" in ctx.running
-        for at, to in _spans(part.text, start, end, technical_user, defer):
+        # a technology named in the reason ("so that the recommender system can ...") is the
+        # context the user describes, not what they ask the team to build
+        reason = request_end(part.text) if part.field in _STATEMENT else len(part.text)
+        for at, to in _spans(part.text, start, end, technical_user, defer, reason):
             if ctx.is_allowed(part.text[at:to]):
                 continue
             line = part.position(at)[0]
@@ -104,13 +108,16 @@ def solution_prescriptive(item: Item, ctx: Context) -> Iterator[Hit]:
                 yield Hit(part, at, to)
 
 
+_STATEMENT = frozenset({"story", "requirement"})
+
+
 def _spans(
-    text: str, start: int, end: int, technical_user: bool, defer: bool
+    text: str, start: int, end: int, technical_user: bool, defer: bool, reason: int
 ) -> list[tuple[int, int]]:
     """The spans worth a finding, named technologies first (the clearest message)."""
     found: list[tuple[int, int]] = []
     for mention in mentions(text):
-        if not start <= mention.start < end:
+        if not start <= mention.start < min(end, reason):
             continue
         if technical_user and mention.name.category in _DEVELOPERS_OWN:
             continue
@@ -156,7 +163,7 @@ _USERS_ACCOUNT = re.compile(r"(?i:[\s-]+(?:credentials|accounts?|logins?|ids?|us
 _USERS_SYSTEM = re.compile(
     r"(?i:\b(?:import|export|download|upload|sync|synchroni[sz]e)\w*(?:/\w+)?\s+"
     r"(?:[\w-]+\s+){0,4}?(?:from|to|into|with)\s+(?:an?\s+|my\s+|our\s+|the\s+)?$"
-    r"|\bintegrat\w*\b[^.;]{0,60}$|\bexisting\b[^.;]{0,40}\bsuch\s+as\s+$"
+    r"|\bintegrat\w*\b[^.;]{0,40}\bwith\b[^.;]{0,40}$|\bexisting\b[^.;]{0,40}\bsuch\s+as\s+$"
     r"|\b(?:that|which)\s+(?:involves?|runs?\s+on)\s+$|\b(?:my|their|your)\s+(?:own\s+)?$)"
 )
 
