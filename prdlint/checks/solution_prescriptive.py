@@ -75,6 +75,16 @@ _CODE_CALL = re.compile(
     r"(?:[A-Z][a-z0-9]+)+\b"
     r"|(?<![\w/.-])[\w-]+\.(?:py|jsx|tsx|vue|java|rb|php|kt|swift|cs|go|svelte)\b"
 )
+# What any code name above contains: a call, a lower-to-upper case step, a source file
+# extension. One C-level search rules most texts out before the full pattern runs.
+_CODE_HINT = re.compile(
+    r"\(\)|[a-z][A-Z]|\w\.(?:py|jsx|tsx|vue|java|rb|php|kt|swift|cs|go|svelte)\b"
+)
+
+
+def _code_calls(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    if _CODE_HINT.search(text, start, end):
+        yield from _CODE_CALL.finditer(text, start, end)
 
 
 def technology_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -83,9 +93,11 @@ def technology_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int
     for mention in mentions(text):
         if start <= mention.start and mention.end <= end:
             yield mention.start, mention.end
-    for pattern in (_BUILT_WITH, _INDEXED, _CACHE, _CODE_NAME, _CODE_CALL):
+    for pattern in (_BUILT_WITH, _INDEXED, _CACHE, _CODE_NAME):
         for match in pattern.finditer(text, start, end):
             yield match.start(), match.end()
+    for match in _code_calls(text, start, end):
+        yield match.start(), match.end()
 
 
 @check("solution-prescriptive")
@@ -137,8 +149,9 @@ def _spans(
             if not users_own_technology(text, start, match.start(), match.end()):
                 found.append((match.start(), match.end()))
     if not technical_user:  # for developers an endpoint or a cache can be the product itself
-        for pattern in (_BUILD_STEP, _HTTP_ENDPOINT, _CACHE, _CODE_NAME, _CODE_CALL):
+        for pattern in (_BUILD_STEP, _HTTP_ENDPOINT, _CACHE, _CODE_NAME):
             found.extend((m.start(), m.end()) for m in pattern.finditer(text, start, end))
+        found.extend((m.start(), m.end()) for m in _code_calls(text, start, end))
     return found
 
 
