@@ -273,3 +273,11 @@ def test_a_technology_in_the_reason_is_context_not_a_prescription() -> None:
         "Integrate SendGrid for the email notifications\n"
     )
     assert brief(lint_story(text, SOL)) == [(SOL, 2, 11, "SendGrid")]
+
+
+def test_database_work_ordered_to_the_team_is_reported_from_the_order_on() -> None:
+    text = "Update database tables to hold friends and listening statistics\n"
+    assert brief(lint_story(text, TT, "database-detail")) == [
+        (TT, 1, 1, "Update database tables"),
+        ("database-detail", 1, 8, "database tables"),
+    ]
