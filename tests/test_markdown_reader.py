@@ -544,3 +544,19 @@ def test_non_functional_sections_hold_requirements_in_paragraphs_and_lists() -> 
             ("requirement", 5),
             ("requirement", 7),
         ], heading
+
+
+def test_a_headed_story_gives_its_reason_in_a_later_paragraph() -> None:
+    text = (
+        "# Backlog\n\n## AUTH-3: Reset a forgotten password\n\n"
+        "Customers who forgot their password reset it from the sign-in page.\n\n"
+        "Today the desk takes these calls.\n\n"
+        "This matters because a third of support calls are password resets.\n"
+    )
+    (story,) = [i for i in read_markdown(text, "h.md") if i.kind == "story"]
+    assert [(p.field, p.line) for p in story.parts] == [
+        ("title", 3),
+        ("story", 5),
+        ("description", 7),
+        ("goal", 9),
+    ]

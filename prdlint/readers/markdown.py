@@ -20,7 +20,7 @@ from markdown_it.token import Token
 from prdlint import suppressions
 from prdlint.model import Item, Part, Segment, Source
 from prdlint.roles import human_actor
-from prdlint.story import actor_role, looks_like_story, parse_story
+from prdlint.story import actor_role, looks_like_story, parse_story, reason_in
 
 _AC_LABEL = re.compile(
     r"^[\W_]*(?:acceptance\s+(?:criteria|criterion|tests?|conditions?|scenarios?)|"
@@ -211,9 +211,21 @@ class _Draft:
                 or (part is first and human_actor(part.text) is not None)
             ):
                 self.parts[index] = Part(field_name, part.text, part.segments, part.origin)
+                self._find_goal(part.text)
                 return
         if isinstance(statement, Part):
             self.parts.insert(1, Part(field_name, statement.text, statement.segments))
+            self._find_goal(statement.text)
+
+    def _find_goal(self, statement: str) -> None:
+        """A statement that gives no reason, under a heading: the first paragraph that gives
+        one ("This matters because ...") is its goal, so its value is not called missing."""
+        if self.kind != "story" or self.part_named("goal") or reason_in(statement):
+            return
+        for index, part in enumerate(self.parts):
+            if part.field == "description" and reason_in(part.text):
+                self.parts[index] = Part("goal", part.text, part.segments, part.origin)
+                return
 
     def build(self, source: Source) -> Item:
         return Item(
