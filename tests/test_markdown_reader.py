@@ -560,3 +560,15 @@ def test_a_headed_story_gives_its_reason_in_a_later_paragraph() -> None:
         ("description", 7),
         ("goal", 9),
     ]
+
+
+def test_checklist_lines_without_list_markers_are_one_story_each() -> None:
+    text = (
+        "# Backlog\n\n[X] As a reader, I want the bike to advance the word\n"
+        "[ ] As a reader, I want a popup that lets me pick a chapter.\n"
+    )
+    items = read_markdown(text, "b.md")
+    assert [(i.kind, i.line, _cells(i)) for i in items if i.kind == "story"] == [
+        ("story", 3, [("story", 3, 5, "As a reader, I want the bike to advance the word")]),
+        ("story", 4, [("story", 4, 5, "As a reader, I want a popup that lets me pick a chapter.")]),
+    ]

@@ -629,7 +629,7 @@ class _Reader:
             self._list_paragraph(part)
             return
         lines = _split_lines(part, "body") if "\n" in part.text else []
-        if sum(1 for line in lines if looks_like_story(line.text)) >= 2:
+        if sum(1 for line in lines if looks_like_story(_CHECKBOX.sub("", line.text, 1))) >= 2:
             # A backlog written one story a line, without list markers.
             for line in lines:
                 self._loose_paragraph(line)
@@ -699,7 +699,11 @@ class _Reader:
             # A scenario's steps end at the first paragraph that is not a step.
             self.scenario = self.ac_mode = False
         self.lead_in = None
-        if looks_like_story(part.text):
+        box = _CHECKBOX.match(part.text)
+        unboxed = _strip_label(part, box, part.field) if box else None
+        if unboxed is not None and looks_like_story(unboxed.text):
+            self._start_story(unboxed, self.level)  # "[X] As a reader, I want ..." (a checklist)
+        elif looks_like_story(part.text):
             self._start_story(part, self.level)
         elif _SCENARIO.match(part.text) and (owner := self._criteria_owner()) is not None:
             # "*Scenario: ...*" then Given/When/Then: the steps are criteria, not the title.
