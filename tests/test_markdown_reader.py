@@ -572,3 +572,16 @@ def test_checklist_lines_without_list_markers_are_one_story_each() -> None:
         ("story", 3, [("story", 3, 5, "As a reader, I want the bike to advance the word")]),
         ("story", 4, [("story", 4, 5, "As a reader, I want a popup that lets me pick a chapter.")]),
     ]
+
+
+def test_entries_of_a_list_headed_backlog_are_items() -> None:
+    text = (
+        "# Product Backlog Ideas\n- Database solution\n\t- Design schema\n- Read input and identify keywords\n\n"
+        "# Data backlog proposal\n\nThe goals of the data backlog are as follows:\n\n"
+        "* Tracking data sets being considered for inclusion\n"
+    )
+    items = [i for i in read_markdown(text, "b.md") if i.kind == "story"]
+    assert [(i.line, _cells(i)) for i in items] == [
+        (2, [("story", 2, 3, "Database solution"), ("criterion", 3, 4, "Design schema")]),
+        (4, [("story", 4, 3, "Read input and identify keywords")]),
+    ]  # a heading about a backlog ("Data backlog proposal") does not make its list one

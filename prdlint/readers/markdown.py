@@ -111,6 +111,9 @@ _NOT_REQUIREMENTS = re.compile(
     r"|assumptions?",
     re.IGNORECASE,
 )
+# A heading that names the list under it a backlog ("Product Backlog", "Backlog / Remaining"),
+# not one about a backlog ("Data backlog proposal").
+_BACKLOG_HEADING = re.compile(r"^[\W_]*(?:product\s+|sprint\s+)?backlog\b", re.IGNORECASE)
 _STORIES = re.compile(r"\bstor(?:y|ies)\b|backlog", re.IGNORECASE)
 # What each column of a backlog table holds, tried in this order (a "Story ID" or "Story
 # points" column is not the story; a "Done" column is a status, "Definition of done" criteria).
@@ -833,6 +836,12 @@ class _Reader:
         ):
             self._add_criteria(owner, part)
             return "criterion"
+        if self._backlog_entry(parent):
+            # "# Product Backlog" then "- Database solution": each entry is one item.
+            self.story = self._new("story", part, text.split("\n", 1)[0], self.level)
+            self.story.parts.append(Part("story", part.text, part.segments))
+            self.story.fields["backlog_entry"] = True
+            return "story"
         if self.story is not None:
             self.story.parts.append(Part("description", part.text, part.segments))
             return "description"
@@ -890,6 +899,15 @@ class _Reader:
                 draft.parts.append(Part(kind, cell.text, cell.segments))
             elif role != "statement":
                 _add_cell(draft, role, cell)
+
+    def _backlog_entry(self, parent: list[Any] | None) -> bool:
+        """A top-level list item right under a heading named "Backlog" (not under a story
+        written above it)."""
+        if parent is not None or not self.headings or self.ac_mode:
+            return False
+        if self.story is not None and not self.story.fields.get("backlog_entry"):
+            return False
+        return bool(_BACKLOG_HEADING.search(self.headings[-1][1]))
 
     def _in_stories(self) -> bool:
         """Under a heading such as "User stories" or "Backlog": a bare "I want ..." is a story."""
