@@ -9,6 +9,7 @@ a code review: one entry per finding, with the words a reviewer needs to recogni
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -76,8 +77,13 @@ def load_baseline(path: Path) -> frozenset[str]:
     return frozenset(e["fingerprint"] for e in entries)
 
 
+def unrecorded(findings: Iterable[Finding], known: frozenset[str]) -> list[Finding]:
+    """The findings whose fingerprints the baseline does not hold, sorted (fingerprints
+    number repeats in that order)."""
+    ordered = sorted(findings, key=lambda f: f.sort_key)
+    return [f for f, fp in zip(ordered, fingerprints(ordered), strict=True) if fp not in known]
+
+
 def new_findings(report: Report, known: frozenset[str]) -> Report:
     """The report with only the findings whose fingerprints the baseline does not hold."""
-    findings = sorted(report.findings, key=lambda f: f.sort_key)
-    fresh = [f for f, fp in zip(findings, fingerprints(findings), strict=True) if fp not in known]
-    return replace(report, findings=fresh)
+    return replace(report, findings=unrecorded(report.findings, known))

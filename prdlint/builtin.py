@@ -3,14 +3,10 @@ registered through the same `prdlint.rules` entry point a plugin uses."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from prdlint.rule import Rule
+from prdlint.shipped import rules_directory
 
-
-def rules_directory() -> Path:
-    installed = Path(__file__).parent / "_rules"
-    return installed if installed.is_dir() else Path(__file__).parent.parent / "rules"
+__all__ = ["load_rules", "rules_directory"]
 
 
 def load_rules() -> list[Rule]:

@@ -3,6 +3,7 @@ up from the current directory. Every problem names the file and the key."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 from prdlint.boundedio import read_regular_file
 from prdlint.errors import ConfigError
 from prdlint.model import Severity
+from prdlint.readers.settings import DEFAULT_AC_FIELD, DEFAULT_IGNORE_LABEL, ReadSettings
 from prdlint.yamlload import YamlError, load_yaml
 
 CONFIG_FILES = (".prdlint.yaml", ".prdlint.yml", "pyproject.toml")
@@ -21,6 +23,18 @@ _LIST_KEYS = (
 )  # fmt: skip
 _TABLE_KEYS = ("severity", "options", "per-file-ignores", "jira")
 KNOWN_KEYS = frozenset({*_LIST_KEYS, *_TABLE_KEYS, "fail-on"})
+JIRA_KEYS = ("url", "ac-field", "issue-types", "ignore-label", "timeout")
+
+
+@dataclass(frozen=True)
+class JiraSettings:
+    """The `jira` table: read by `prdlint jira` and, for exports, by the readers."""
+
+    url: str | None = None
+    ac_field: str = DEFAULT_AC_FIELD
+    issue_types: tuple[str, ...] = ("Epic", "Story")
+    ignore_label: str = DEFAULT_IGNORE_LABEL
+    timeout: float = 30.0
 
 
 @dataclass(frozen=True)
@@ -37,8 +51,17 @@ class Config:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     rule_packs: tuple[Path, ...] = ()
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    jira: Mapping[str, Any] = field(default_factory=dict)
+    jira: JiraSettings = JiraSettings()
     path: Path | None = None  # the file it was read from
+
+    @property
+    def read_settings(self) -> ReadSettings:
+        """What every reader is given (exports read Jira issues as `prdlint jira` does)."""
+        return ReadSettings(
+            skip_sections=self.skip_sections,
+            ac_field=self.jira.ac_field,
+            ignore_label=self.jira.ignore_label,
+        )
 
 
 def _string_list(value: Any, where: str) -> tuple[str, ...]:
@@ -60,6 +83,38 @@ def _severity(value: Any, where: str) -> Severity:
         return Severity.parse(str(value))
     except ValueError as error:
         raise ConfigError(f"{where}: {error}") from None
+
+
+def _jira(table: Mapping[str, Any], label: str) -> JiraSettings:
+    """The `jira` table, checked key by key."""
+    unknown = sorted(set(table) - set(JIRA_KEYS))
+    if unknown:
+        known = ", ".join(JIRA_KEYS)
+        raise ConfigError(f"{label}: unknown key 'jira.{unknown[0]}' (known: {known})")
+    for key in ("url", "ac-field", "ignore-label"):
+        if key in table and not isinstance(table[key], str):
+            raise ConfigError(f"{label}: key 'jira.{key}': must be a string")
+    default = JiraSettings()
+    types = table.get("issue-types", list(default.issue_types))
+    if isinstance(types, str):
+        types = [t.strip() for t in types.split(",")]
+    if not isinstance(types, list) or not all(isinstance(t, str) and t for t in types):
+        raise ConfigError(f"{label}: key 'jira.issue-types': must be a list of issue type names")
+    timeout = table.get("timeout", default.timeout)
+    if (
+        not isinstance(timeout, int | float)
+        or isinstance(timeout, bool)
+        or not math.isfinite(timeout)
+        or timeout <= 0
+    ):
+        raise ConfigError(f"{label}: key 'jira.timeout': must be a number of seconds above 0")
+    return JiraSettings(
+        url=table.get("url"),
+        ac_field=table.get("ac-field", default.ac_field),
+        issue_types=tuple(types),
+        ignore_label=table.get("ignore-label", default.ignore_label),
+        timeout=float(timeout),
+    )
 
 
 def from_mapping(data: Mapping[str, Any], path: Path | None) -> Config:
@@ -101,7 +156,7 @@ def from_mapping(data: Mapping[str, Any], path: Path | None) -> Config:
             glob: _string_list(rules, f"{label}: key 'per-file-ignores.{glob}'")
             for glob, rules in tables.get("per-file-ignores", {}).items()
         },
-        jira=tables.get("jira", {}),
+        jira=_jira(tables.get("jira", {}), label),
         path=path,
     )
 

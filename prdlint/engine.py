@@ -6,7 +6,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from prdlint import suppressions
 from prdlint.model import Finding, Hit, InputProblem, Item, ItemRef, Location, Part, Severity
 from prdlint.rule import Context, Rule
 
@@ -22,7 +21,6 @@ class LintSettings:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule -> options
     allow_terms: frozenset[str] = frozenset()
     explicit: frozenset[str] = frozenset()  # rule names the user selected by name
-    known_rules: frozenset[str] = frozenset()  # every rule name and code (casefolded) in the run
 
 
 def _clip(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
@@ -59,6 +57,7 @@ class Linter:
 
     def __init__(self, rules: Sequence[Rule], settings: LintSettings | None = None) -> None:
         self.settings = settings or LintSettings()
+        self.rules = tuple(rules)
         self.item_rules = [r for r in rules if r.scope == "item"]
         self.backlog_rules = [r for r in rules if r.scope == "backlog"]
         self._severity = {r.name: self.settings.severity.get(r.name, r.severity) for r in rules}
@@ -106,15 +105,30 @@ class Linter:
             rule_source=rule.source,
         )
 
-    def lint(self, items: Sequence[Item]) -> list[Finding]:
-        """Findings for one batch of items (a file, or one Jira result set)."""
+    def lint(self, items: Sequence[Item], backlog: bool = True) -> list[Finding]:
+        """Findings for one batch of items (a file, or one Jira result set). With
+        `backlog=False` the backlog rules wait: the caller gathers `backlog_items` of
+        every batch of the run and calls `lint_backlog` once."""
         self._share(items)
         findings: list[Finding] = []
         # Item by item (not rule by rule), so the rules of one item share its memoised
         # story parse while it is still in the cache.
         for item in items:
             findings.extend(self._item_findings(item))
+        if not backlog:
+            findings.sort(key=lambda f: f.sort_key)
+            return findings
         return self._finish(findings, items)
+
+    def backlog_items(self, items: Iterable[Item]) -> list[Item]:
+        """The compact copies of `items` that the backlog rules compare (only the kinds
+        they read, only the parts they read), to keep across the batches of a run."""
+        kinds = {kind for rule in self.backlog_rules for kind in rule.applies_to}
+        return [_slim(item) for item in items if item.kind in kinds]
+
+    def lint_backlog(self, items: Sequence[Item]) -> list[Finding]:
+        """The backlog rules' findings over `backlog_items` gathered from a whole run."""
+        return self._finish([], items)
 
     def lint_stream(self, items: Iterable[Item]) -> tuple[list[Finding], list[ItemRef]]:
         """Lint one source that arrives in pieces (a Jira result, page by page) without
@@ -177,7 +191,6 @@ class Linter:
             ]
             if applicable:
                 findings.extend(self._backlog_findings(rule, applicable, ctx))
-        findings = suppressions.apply(findings, items, self)
         findings.sort(key=lambda f: f.sort_key)
         return findings
 

@@ -18,13 +18,8 @@ from typing import Any, TypeVar
 from prdlint.errors import PrdlintError
 from prdlint.model import Item
 from prdlint.progress import Progress
-from prdlint.readers.jira_issues import (
-    DEFAULT_AC_FIELD,
-    DEFAULT_IGNORE_LABEL,
-    FieldMap,
-    IssueOptions,
-    issue_to_item,
-)
+from prdlint.readers.jira_issues import FieldMap, IssueOptions, issue_to_item
+from prdlint.readers.settings import DEFAULT_AC_FIELD, DEFAULT_IGNORE_LABEL
 
 INSTALL_HINT = "pip install 'prdlint[jira]'"
 DEFAULT_TYPES = ("Epic", "Story")

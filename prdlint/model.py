@@ -8,7 +8,7 @@ import enum
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 
 class Severity(enum.IntEnum):
@@ -197,10 +197,14 @@ class InputProblem:
         return f"{self.where}: {self.message}"
 
 
+ReportSource = Literal["files", "jira"]
+
+
 @dataclass(slots=True)
 class Report:
     """Everything a formatter needs: findings, the items linted (as refs), the rules that
-    ran (for docs and metadata), and the inputs that could not be read."""
+    ran (for docs and metadata), the inputs that could not be read, and what was linted:
+    `source` is "files" (paths, standard input, exports) or "jira" (a live query)."""
 
     findings: list[Finding]
     items: list[ItemRef]
@@ -208,6 +212,7 @@ class Report:
     rules: Mapping[str, Any]  # rule name -> prdlint.rule.Rule
     problems: list[InputProblem] = field(default_factory=list)
     notices: list[InputProblem] = field(default_factory=list)  # read, but not as expected
+    source: ReportSource = "files"
 
     def by_rule(self) -> dict[str, int]:
         counts: dict[str, int] = {}

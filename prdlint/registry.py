@@ -141,18 +141,12 @@ def _rule_from_entry(entry: Any, index: int, path: str, source: str, guarded: bo
     return rule
 
 
-def _is_builtin(path: Path) -> bool:
-    """Whether a pack ships with prdlint (its parsed form may then be cached beside it)."""
-    from prdlint.builtin import rules_directory
-
-    return path.resolve().parent == rules_directory().resolve()
-
-
 def load_pack(path: Path, source: str | None = None, trusted: bool = False) -> list[Rule]:
     """The rules of one YAML pack file; PackError names file, rule and key on any problem.
-    Patterns of untrusted (user) packs run with a timeout; prdlint's own packs are trusted."""
+    Patterns of untrusted (user) packs run with a timeout; prdlint's own packs are trusted,
+    and only theirs is the parsed form cached beside the file (a user's tree stays clean)."""
     try:
-        data = load_yaml_file(path, cache=_is_builtin(path))
+        data = load_yaml_file(path, cache=trusted)
     except OSError as error:
         raise PackError(f"{path}: cannot read rule pack: {error.strerror}") from None
     except UnicodeDecodeError:

@@ -14,7 +14,8 @@ from pathlib import Path
 from prdlint.boundedio import read_regular_file
 from prdlint.config import Config
 from prdlint.engine import Linter
-from prdlint.model import InputProblem, Item, ItemRef, Report
+from prdlint.filters import DocumentDirectives, directives_of
+from prdlint.model import Finding, InputProblem, Item, ItemRef, Report
 from prdlint.readers import (
     NO_ITEMS,
     FileReader,
@@ -25,7 +26,7 @@ from prdlint.readers import (
     supported_suffixes,
     unread_parts,
 )
-from prdlint.readers.markdown import ReadSettings
+from prdlint.readers.settings import ReadSettings
 from prdlint.rule import Rule
 
 STDIN = "-"
@@ -155,13 +156,29 @@ def read_target(target: Target, settings: ReadSettings, stdin: Callable[[], byte
 
 
 def lint_batches(
-    batches: Iterable[Sequence[Item]], rules: Sequence[Rule], linter: Linter
-) -> tuple[list, list[ItemRef]]:  # type: ignore[type-arg]
-    findings = []
+    batches: Iterable[Sequence[Item]],
+    linter: Linter,
+    documents: list[DocumentDirectives] | None = None,
+) -> tuple[list[Finding], list[ItemRef]]:
+    """The engine's findings for each batch (not yet filtered) and the refs of the items;
+    the documents' directives go to `documents`, for prdlint/filters.py. Backlog rules
+    (duplicates, templates) compare the stories of every batch, as one backlog."""
+    findings: list[Finding] = []
     refs: list[ItemRef] = []
+    backlog: list[Item] = []
+    order: dict[str | None, int] = {}  # path -> batch number: findings stay in run order
     for items in batches:
-        findings.extend(linter.lint(items))
+        findings.extend(linter.lint(items, backlog=False))
         refs.extend(ItemRef.of(item) for item in items if item.kind != "section")
+        backlog.extend(linter.backlog_items(items))
+        if items:
+            order.setdefault(items[0].source.path, len(order))
+        if documents is not None:
+            documents.extend(directives_of(items))
+    across = linter.lint_backlog(backlog)
+    if across:
+        findings.extend(across)
+        findings.sort(key=lambda f: (order.get(f.location.path, len(order)), f.sort_key))
     return findings, refs
 
 
@@ -172,8 +189,10 @@ def lint_targets(
     config: Config,
     stdin: Callable[[], bytes],
     on_file: Callable[[Target], None] | None = None,
+    documents: list[DocumentDirectives] | None = None,
 ) -> Report:
-    settings = ReadSettings(skip_sections=config.skip_sections)
+    """Read and lint the targets: the engine's findings, before any filter."""
+    settings = config.read_settings
     problems: list[InputProblem] = []
     partial: list[InputProblem] = []  # files linted, but not all of them read
     notices: list[InputProblem] = []
@@ -193,7 +212,7 @@ def lint_targets(
             except RecursionError:
                 problems.append(InputProblem(target.display, "markup nested too deeply to read"))
 
-    findings, refs = lint_batches(batches(), rules, linter)
+    findings, refs = lint_batches(batches(), linter, documents)
     linted = len(targets) - len(problems)
     rule_map = {r.name: r for r in rules}
     notices.extend(linter.left_out)

@@ -10,6 +10,7 @@ from prdlint.readers.markdown import read_markdown
 from prdlint.readers.storylist import read_story_list
 from prdlint.registry import all_rules, select_rules
 from prdlint.rule import Rule
+from prdlint.session import lint_items
 
 _ALL: list[Rule] = []
 
@@ -23,12 +24,14 @@ def rules_named(*names: str) -> list[Rule]:
 def lint_story(text: str, *names: str, explicit: Sequence[str] = ()) -> list[Finding]:
     rules = rules_named(*names) if names else list(select_rules(all_rules(), None).rules)
     settings = LintSettings(explicit=frozenset(explicit or names))
-    return Linter(rules, settings).lint(read_story_list(text, "stories.txt"))
+    items = read_story_list(text, "stories.txt")
+    return lint_items(Linter(rules, settings), items, rules_named("ALL"))
 
 
 def lint_markdown(text: str, *names: str, path: str = "prd.md") -> list[Finding]:
     rules = rules_named(*names) if names else list(select_rules(all_rules(), None).rules)
-    return Linter(rules, LintSettings(explicit=frozenset(names))).lint(read_markdown(text, path))
+    linter = Linter(rules, LintSettings(explicit=frozenset(names)))
+    return lint_items(linter, read_markdown(text, path), rules_named("ALL"))
 
 
 def brief(findings: Sequence[Finding]) -> list[tuple[str, int, int, str]]:

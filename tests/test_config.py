@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from prdlint.commands._common import LintArgs, setup_run
-from prdlint.config import Config, find_config, load_config
+from prdlint.config import Config, JiraSettings, find_config, load_config
 from prdlint.errors import ConfigError
 from prdlint.model import Severity
 
@@ -70,7 +70,7 @@ def test_all_keys_are_read(tmp_path: Path) -> None:
     assert config.skip_sections == ("technical notes",)
     assert config.rule_packs == (tmp_path / "packs",)
     assert config.per_file_ignores == {"legacy/*.md": ("vague-term",)}
-    assert config.jira == {"ac-field": "DoD"}
+    assert config.jira == JiraSettings(ac_field="DoD")
 
 
 @pytest.mark.parametrize(

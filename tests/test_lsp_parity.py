@@ -16,6 +16,13 @@ PRDS = SHARED / "corpus" / "prds"
 FILES = sorted(PRDS.glob("*.md")) if PRDS.is_dir() else []
 
 Key = tuple[str, int, int, int, int]
+# Backlog rules compare every file of a `check` run, but one buffer in the editor: their
+# findings differ by design, so the comparison leaves them out.
+BACKLOG_RULES = frozenset({"duplicate-story", "inconsistent-template"})
+
+
+def _item_rules(found: dict[str, list[Key]]) -> dict[str, list[Key]]:
+    return {name: [k for k in keys if k[0] not in BACKLOG_RULES] for name, keys in found.items()}
 
 
 def _check_findings() -> dict[str, list[Key]]:
@@ -63,4 +70,4 @@ def _server_findings() -> dict[str, list[Key]]:
 def test_server_diagnostics_equal_check_findings_on_the_corpus() -> None:
     expected = _check_findings()
     assert sum(map(len, expected.values())) > 0  # the corpus has findings to compare
-    assert _server_findings() == expected
+    assert _item_rules(_server_findings()) == _item_rules(expected)

@@ -16,6 +16,7 @@ from prdlint.readers.markdown import read_markdown
 from prdlint.readers.storylist import read_story_list
 from prdlint.registry import all_rules, load_packs
 from prdlint.rule import Example, Rule
+from prdlint.session import lint_items
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKS = ROOT / "examples" / "rule-packs"
@@ -44,7 +45,7 @@ def _fires(rule: Rule, example: Example) -> bool:
     else:
         items = read_story_list(example.text, "example.txt")
     linter = Linter([rule], LintSettings(explicit=frozenset({rule.name})))
-    return any(f.rule == rule.name for f in linter.lint(items))
+    return any(f.rule == rule.name for f in lint_items(linter, items, all_rules()))
 
 
 @pytest.mark.parametrize(("rule", "example", "verdict"), _cases())

@@ -9,6 +9,7 @@ from prdlint.readers.markdown import read_markdown
 from prdlint.readers.storylist import read_story_list
 from prdlint.registry import all_rules
 from prdlint.rule import Example, Rule, validate_rule
+from prdlint.session import lint_items
 
 RULES = all_rules()
 
@@ -19,7 +20,7 @@ def _lint(rule: Rule, example: Example) -> list[str]:
     else:
         items = read_story_list(example.text, "example.txt")
     linter = Linter([rule], LintSettings(explicit=frozenset({rule.name})))
-    return [f.rule for f in linter.lint(items)]
+    return [f.rule for f in lint_items(linter, items, RULES)]
 
 
 CASES = [

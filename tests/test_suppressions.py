@@ -6,11 +6,19 @@ from textwrap import dedent
 
 from helpers import brief, lint_markdown
 
-from prdlint.suppressions import Directive, parse
+from prdlint.readers.markdown import read_markdown
+from prdlint.suppressions import DIRECTIVES_FIELD, Directive
 
 VAGUE_A = "- As a shopper, I want a fast checkout, so that I do not give up."
 VAGUE_B = "- As a shopper, I want an easy login, so that I can buy."
 TITLE_A = "As a shopper, I want a fast checkout, so that I do not give "  # titles are clipped
+
+
+def parse(text: str) -> tuple[Directive, ...]:
+    """The directives the reader puts on the document item (frozen data)."""
+    document = read_markdown(text, "prd.md")[0]
+    assert document.kind == "document"
+    return document.fields.get(DIRECTIVES_FIELD, ())
 
 
 def _lint(text: str, *rules: str) -> list[tuple[str, int, int, str]]:
@@ -28,12 +36,12 @@ def test_parse_directives_with_names_codes_and_reasons() -> None:
     """)
     first = "<!-- prdlint-disable vague-term, PRD302 -- agreed with QA -->"
     last = "<!--prdlint-disable-file placeholder-->"
-    assert parse(text).directives == [
+    assert parse(text) == (
         Directive("disable", ("vague-term", "prd302"), 3, 1, first, "agreed with QA"),
         Directive("enable", ("vague-term",), 4, 6, "<!-- prdlint-enable vague-term -->"),
         Directive("disable-next-line", (), 5, 1, "<!-- prdlint-disable-next-line -->"),
         Directive("disable-file", ("placeholder",), 6, 1, last),
-    ]
+    )
 
 
 def test_directives_in_code_are_examples_not_directives() -> None:
@@ -48,7 +56,7 @@ def test_directives_in_code_are_examples_not_directives() -> None:
 
         Use `<!-- prdlint-disable -->` to silence a rule.
     """)
-    assert parse(text).directives == []
+    assert parse(text) == ()
     assert not parse("# No directives at all\n")
 
 

@@ -80,7 +80,7 @@ def test_colour_marks_severity_and_match_only_when_asked() -> None:
 
 def test_jira_findings_group_by_issue_and_the_summary_counts_issues() -> None:
     finding = _finding("make it fast", (8, 12), issue="PROJ-7")
-    report = Report([finding], [finding.item], 0, {})
+    report = Report([finding], [finding.item], 0, {}, source="jira")
     lines = format_text(report, FormatOptions(verbose=True)).splitlines()
     assert lines[:2] == [
         "PROJ-7 https://jira.example.com/browse/PROJ-7",

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from prdlint.builtin import rules_directory
+from prdlint.shipped import rules_directory
 
 # Languages are a build choice only where the text says so ("written in Go", "a Python
 # script"): "go", "C", "Ruby" and "Swift" are ordinary words and names too.
@@ -24,7 +24,8 @@ _GAP = re.compile(r"[\s-]+")
 _CUE_BEFORE = re.compile(
     r"(?i:\b(?:use|uses|using|used|via|with|in|built\s+(?:with|in|on)|written\s+in|"
     r"implemented\s+(?:in|with)|based\s+on|powered\s+by|switch(?:ing)?\s+to|"
-    r"migrat\w*\s+to|upgrad\w*\s+to|port\w*\s+to|on\s+top\s+of|adopt|introduce|install)\s+"
+    r"migrat\w*\s+to|upgrad\w*\s+to|port\w*\s+to|on\s+top\s+of|adopt|introduce|install|"
+    r"integrat\w*|set\s*up|configure|deploy\w*\s+(?:to|on)|host\w*\s+on)\s+"
     r"(?:the\s+|a\s+|an\s+|our\s+)?(?:latest\s+|new\s+)?$)"
 )
 _HEAD_AFTER = re.compile(

@@ -152,11 +152,12 @@ _USERS_ACCOUNT = re.compile(r"(?i:[\s-]+(?:credentials|accounts?|logins?|ids?|us
 
 
 # The user's own system the product exchanges data with: "import/export from MS-SQL",
-# "integrate the archive with existing systems such as LDAP", "connect my Stripe account".
+# "integrate the archive with existing systems such as LDAP", "connect my Stripe account",
+# "integrate with Google Calendar"; but "Integrate Stripe" picks the provider for the build.
 _USERS_SYSTEM = re.compile(
     r"(?i:\b(?:import|export|download|upload|sync|synchroni[sz]e)\w*(?:/\w+)?\s+"
     r"(?:[\w-]+\s+){0,4}?(?:from|to|into|with)\s+(?:an?\s+|my\s+|our\s+|the\s+)?$"
-    r"|\bintegrat\w*\b[^.;]{0,60}$|\bexisting\b[^.;]{0,40}\bsuch\s+as\s+$"
+    r"|\bintegrat\w*\b[^.;]{0,60}\b(?:with|into|to)\s+(?:an?\s+|my\s+|our\s+|the\s+|their\s+)?$|\bexisting\b[^.;]{0,40}\bsuch\s+as\s+$"
     r"|\b(?:that|which)\s+(?:involves?|runs?\s+on)\s+$|\b(?:my|their|your)\s+(?:own\s+)?$)"
 )
 

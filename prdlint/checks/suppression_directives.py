@@ -1,5 +1,5 @@
-"""invalid-suppression and unused-suppression: the engine reports them while it applies a
-document's directives (prdlint/suppressions.py), because only it sees every finding. This
+"""invalid-suppression and unused-suppression: the filter pass (prdlint/filters.py) reports
+them while it applies a document's directives, because only it sees every finding. This
 check is their registered no-op, so the rules are selected and documented like any other."""
 
 from __future__ import annotations

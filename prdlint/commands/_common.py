@@ -1,29 +1,29 @@
-"""Options and wiring shared by the commands that lint (`check`, `jira`)."""
+"""Options and wiring shared by the commands that lint (`check`, `jira`): the flags, and
+what is done with a session's outcome (baseline file, report, exit code)."""
 
 from __future__ import annotations
 
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
-from prdlint.config import Config, load_config
-from prdlint.engine import LintSettings
-from prdlint.errors import ConfigError, PrdlintError
-from prdlint.formatters import FormatOptions, load_formatter
+from prdlint.baseline import load_baseline, write_baseline
+from prdlint.errors import PrdlintError
+from prdlint.formatters import BUILTIN_FORMATS, UTF8_FORMATS, FormatOptions, load_formatter
 from prdlint.model import Report, Severity
 from prdlint.printable import one_line
-from prdlint.registry import Selection, all_rules, select_rules
-from prdlint.rule import Rule
+from prdlint.session import Outcome, RunOptions, Session
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMAT_NAMES = ", ".join(f.name for f in BUILTIN_FORMATS)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -57,7 +57,7 @@ def lint_options(function: F) -> F:
 
     decorators = [
         click.option("--format", "-f", "output_format", default="text", show_default=True,
-                     help="Format: text, json, github, sarif, junit, markdown, gitlab, html."),
+                     help=f"Format: {FORMAT_NAMES} (or a plugin's)."),
         click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
                      help="Write the report to this file ('-': standard output)."),
         click.option("--config", "config_path", type=click.Path(path_type=Path),
@@ -87,72 +87,81 @@ def rule_packs_option(function: F) -> F:
     return option(function)
 
 
-@dataclass(frozen=True)
-class RunSetup:
-    config: Config
-    selection: Selection
-    settings: LintSettings
-    known: tuple[Rule, ...] = ()  # every rule, selected or not (suppressions, per-file-ignores)
-
-
-def setup_run(lint: LintArgs, start: Path | None = None) -> RunSetup:
+def setup_run(lint: LintArgs, start: Path | None = None) -> Session:
     """Config merged with CLI flags (flags win), and the rules the run uses. The config is
     the nearest one at or above `start` (default: the current directory)."""
-    config = load_config(lint.config_path, start)
-    loaded = config
-    if lint.rule_packs:
-        config = replace(config, rule_packs=(*config.rule_packs, *lint.rule_packs))
-    if lint.select:
-        config = replace(config, select=_split(lint.select))
-    if lint.extend_select:
-        extend = (*config.extend_select, *_split(lint.extend_select))
-        config = replace(config, extend_select=extend)
-    if lint.ignore:
-        config = replace(config, ignore=(*config.ignore, *_split(lint.ignore)))
-    if lint.fail_on:
-        config = replace(config, fail_on=Severity.parse(lint.fail_on))
-    rules = all_rules(config.rule_packs)
-    _check_selectors(rules, loaded, lint)
-    selection = select_rules(rules, config.select, config.ignore, config.extend_select)
-    known = {r.name for r in rules}
-    for name in [*config.severity, *config.options]:
-        if name not in known:
-            raise ConfigError(f"{config.path or 'config'}: unknown rule {name!r} in rule settings")
-    settings = LintSettings(
-        severity=config.severity,
-        options=config.options,
-        allow_terms=config.allow_terms,
-        explicit=selection.explicit,
-        known_rules=frozenset(key.casefold() for r in rules for key in (r.name, r.code)),
+    options = RunOptions(
+        config_path=lint.config_path,
+        select=_split(lint.select),
+        select_given=bool(lint.select),
+        extend_select=_split(lint.extend_select),
+        ignore=_split(lint.ignore),
+        fail_on=lint.fail_on,
+        rule_packs=lint.rule_packs,
+        start=start,
     )
-    return RunSetup(config, selection, settings, tuple(rules))
+    return Session.start(options)
 
 
-def _check_selectors(rules: Sequence[Rule], config: Config, lint: LintArgs) -> None:
-    """Every selector known, each error naming where it was written (the flag, or the
-    config file and key); an empty selection is an error, not a run of no rules."""
-    where = f"{config.path}: key" if config.path else "config key"
-    sources: list[tuple[str, tuple[str, ...], bool]] = [
-        ("--select", _split(lint.select), bool(lint.select)),
-        ("--extend-select", _split(lint.extend_select), False),
-        ("--ignore", _split(lint.ignore), False),
-        (f"{where} 'select'", config.select or (), config.select == () and not lint.select),
-        (f"{where} 'extend-select'", config.extend_select, False),
-        (f"{where} 'ignore'", config.ignore, False),
-    ]
-    for label, selectors, required in sources:
-        if required and not selectors:
-            raise ConfigError(
-                f"{label} is empty: name the rules to run (leave it out for the defaults)"
-            )
-        for selector in selectors:
-            try:
-                select_rules(rules, [selector])
-            except ConfigError:
-                raise ConfigError(
-                    f"{label}: unknown rule {selector.strip()!r}"
-                    " (see `prdlint rules` for names, codes and tags)"
-                ) from None
+@dataclass(frozen=True)
+class ReportArgs:
+    """What to make of the run's findings: --baseline, --write-baseline, --exit-zero,
+    --statistics, --show-rule-source."""
+
+    show_source: bool = False
+    statistics: bool = False
+    baseline_path: Path | None = None
+    write_baseline_path: Path | None = None
+    exit_zero: bool = False
+
+    def baseline(self) -> frozenset[str] | None:
+        return load_baseline(self.baseline_path) if self.baseline_path else None
+
+
+def report_options(function: F) -> F:
+    """Add the reporting options; the command receives them as one `reporting`."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        values = {name: kwargs.pop(name) for name in ReportArgs.__dataclass_fields__}
+        return function(*args, reporting=ReportArgs(**values), **kwargs)
+
+    decorators = [
+        click.option("--show-rule-source", "show_source", is_flag=True,
+                     help="Name the pack or plugin each finding's rule came from."),
+        click.option("--statistics", is_flag=True,
+                     help="Show counts per rule instead of each finding."),
+        click.option("--baseline", "baseline_path",
+                     type=click.Path(dir_okay=False, path_type=Path),
+                     help="Report only findings that are not recorded in this baseline file."),
+        click.option("--write-baseline", "write_baseline_path",
+                     type=click.Path(dir_okay=False, path_type=Path),
+                     help="Record today's findings in this baseline file, then exit 0."),
+        click.option("--exit-zero", is_flag=True,
+                     help="Exit 0 even with findings (report-only jobs)."),
+    ]  # fmt: skip
+    for decorator in reversed(decorators):
+        wrapper = decorator(wrapper)
+    return wrapper  # type: ignore[return-value]
+
+
+def finish(
+    session: Session, outcome: Outcome, lint: LintArgs, display: Display, reporting: ReportArgs
+) -> NoReturn:
+    """Write the baseline if asked, emit the report, name the problems, exit."""
+    report = outcome.report
+    written = reporting.write_baseline_path
+    if written:
+        write_baseline(replace(report, findings=outcome.recorded), written)
+        click.echo(f"prdlint: recorded {len(outcome.recorded)} findings in {written}", err=True)
+    options = display.options(
+        lint.output, show_source=reporting.show_source, statistics=reporting.statistics
+    )
+    emit(report, lint.output_format, lint.output, options)
+    report_problems(report)
+    code = exit_code(report, session.config.fail_on)
+    lenient = reporting.exit_zero or written is not None
+    sys.exit(EXIT_CLEAN if code == EXIT_FINDINGS and lenient else code)
 
 
 @dataclass(frozen=True)
@@ -194,8 +203,7 @@ def use_color(no_color: bool, output: Path | None) -> bool:
 
 
 # Formats whose documents declare UTF-8 (JSON by its spec, SARIF, XML and HTML by their
-# headers): written as UTF-8 bytes whatever the terminal's encoding, so they stay valid.
-UTF8_FORMATS = frozenset({"json", "sarif", "html", "junit", "gitlab"})
+# headers) are written as UTF-8 bytes whatever the terminal's encoding: UTF8_FORMATS.
 
 
 def emit(report: Report, output_format: str, output: Path | None, options: FormatOptions) -> None:
@@ -228,19 +236,6 @@ def write_stdout(text: str, utf8: bool) -> None:
     stream.flush()
     buffer.write(data)
     buffer.flush()
-
-
-def refuse_overwriting_inputs(output: Path | None, inputs: Iterable[Path]) -> None:
-    """PrdlintError when --output names one of the files being linted."""
-    if output is None or not output.exists():
-        return
-    for path in inputs:
-        try:
-            same = os.path.samefile(output, path)  # also through a symlink or hard link
-        except OSError:
-            continue
-        if same:
-            raise PrdlintError(f"{output}: --output would overwrite an input file; name another")
 
 
 def exit_code(report: Report, fail_on: Severity) -> int:

@@ -24,17 +24,29 @@ class FormatOptions:
 
 Formatter = Callable[[Report, FormatOptions], str]
 
-# The built-ins are also registered as entry points (for listing); loading them directly
-# spares every run the scan of installed distributions.
-_BUILTIN = {
-    "text": "text:format_text",
-    "json": "json:format_json",
-    "github": "github:format_github",
-    "sarif": "sarif:format_sarif",
-    "junit": "junit:format_junit",
-    "markdown": "markdown:format_markdown",
-    "html": "html:format_html",
-}
+
+@dataclass(frozen=True, slots=True)
+class BuiltinFormat:
+    name: str
+    target: str  # "module:function" in prdlint.formatters
+    utf8: bool = False  # the document declares UTF-8 (written as UTF-8 whatever the terminal)
+
+
+# The one table of built-in formats, in the order `--format` help lists them. The entry
+# points in pyproject.toml (for listing) must match it (tests/test_formats.py); loading
+# from here spares every run the scan of installed distributions.
+BUILTIN_FORMATS = (
+    BuiltinFormat("text", "text:format_text"),
+    BuiltinFormat("json", "json:format_json", utf8=True),
+    BuiltinFormat("github", "github:format_github"),
+    BuiltinFormat("sarif", "sarif:format_sarif", utf8=True),
+    BuiltinFormat("junit", "junit:format_junit", utf8=True),
+    BuiltinFormat("markdown", "markdown:format_markdown"),
+    BuiltinFormat("gitlab", "gitlab:format_gitlab", utf8=True),
+    BuiltinFormat("html", "html:format_html", utf8=True),
+)
+_BUILTIN = {f.name: f.target for f in BUILTIN_FORMATS}
+UTF8_FORMATS = frozenset(f.name for f in BUILTIN_FORMATS if f.utf8)
 
 
 def formatter_names() -> list[str]:

@@ -97,7 +97,7 @@ def summary_line(report: Report) -> str:
         counts[finding.severity] += 1
     items = f"{len(report.items)} item{'s' if len(report.items) != 1 else ''}"
     scope = f"{items} ({report.files} file{'s' if report.files != 1 else ''})"
-    if report.files == 0 and report.items:  # a Jira run: issues, not files
+    if report.source == "jira":  # issues, not files
         scope = items
     if not report.findings:
         return f"No findings in {scope}."

@@ -1,6 +1,6 @@
 """Lint one document's text exactly as `prdlint check PATH` would lint the file: the config
 found from the file's folder, its rule packs and the installed plugins, per-file-ignores and
-the same size limit. Reuses the runner and engine; no LSP types here."""
+the same size limit. Reuses the session (prdlint/session.py); no LSP types here."""
 
 from __future__ import annotations
 
@@ -10,13 +10,11 @@ from pathlib import Path
 
 from prdlint.commands._common import LintArgs, setup_run
 from prdlint.config import Config
-from prdlint.engine import Linter
 from prdlint.errors import PrdlintError
 from prdlint.model import Finding
-from prdlint.per_file_ignores import PerFileIgnores
 from prdlint.readers import MAX_FILE_BYTES, READERS, FileReader, reader_for
 from prdlint.rule import Rule
-from prdlint.runner import Target, _matches, lint_targets
+from prdlint.runner import Target, _matches
 
 # The readers the server lints: the editor's files are PRDs and story lists, not exports.
 LINTED_READERS = ("markdown", "story list")
@@ -69,8 +67,7 @@ def lint_text(text: str, path: Path | None, reader: FileReader, root: Path) -> L
     from `root`)."""
     try:
         run = setup_run(LintArgs(), start=path.parent if path is not None else root)
-        where = str(run.config.path or "config")
-        ignores = PerFileIgnores(run.config.per_file_ignores, run.known, where)
+        filters = run.filters()  # per-file-ignores checked, as `check` does first
     except PrdlintError as error:
         return LintResult(problem=error.format_message())
     rules = {r.name: r for r in run.known}
@@ -81,15 +78,8 @@ def lint_text(text: str, path: Path | None, reader: FileReader, root: Path) -> L
     notice = too_large(len(data))
     if notice is not None:
         return LintResult(problem=notice, rules=rules, config=run.config)
-    selected = run.selection.rules
-    report = lint_targets(
-        [Target(display, None, reader)],
-        selected,
-        Linter(selected, run.settings),
-        run.config,
-        lambda: data,
-    )
+    # The session's one filter pass: inline directives, then per-file-ignores.
+    report = run.lint_targets([Target(display, None, reader)], lambda: data, filters).report
     if report.problems:
         return LintResult(problem=report.problems[0].message, rules=rules, config=run.config)
-    findings = ignores.filter(report.findings) if ignores else report.findings
-    return LintResult(sorted(findings, key=lambda f: f.sort_key), None, rules, run.config)
+    return LintResult(sorted(report.findings, key=lambda f: f.sort_key), None, rules, run.config)

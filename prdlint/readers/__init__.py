@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from prdlint.boundedio import MAX_FILE_BYTES
 from prdlint.model import Item
-from prdlint.readers.markdown import ReadSettings
+from prdlint.readers.settings import ReadSettings
 
 ReadFunction = Callable[[str, str, ReadSettings], list[Item]]
 
@@ -45,7 +45,7 @@ def _read_jira_export(text: str, path: str, settings: ReadSettings) -> list[Item
     from prdlint.readers.jira_export import ExportError, read_export
 
     try:
-        return read_export(text, path)
+        return read_export(text, path, settings.ac_field, settings.ignore_label)
     except ExportError as error:
         raise InputError(str(error)) from None
 

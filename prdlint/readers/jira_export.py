@@ -11,28 +11,32 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from prdlint.boundedio import MAX_FILE_BYTES
 from prdlint.model import Item
-from prdlint.readers import MAX_FILE_BYTES
-from prdlint.readers.jira_issues import (
-    DEFAULT_AC_FIELD,
-    FieldMap,
-    IssueOptions,
-    issue_to_item,
-)
+from prdlint.readers.jira_issues import FieldMap, IssueOptions, issue_to_item
+from prdlint.readers.settings import DEFAULT_AC_FIELD, DEFAULT_IGNORE_LABEL
 
 
 class ExportError(ValueError):
     """Not a Jira export; str() is the one-line reason."""
 
 
-def read_export(text: str, path: str, ac_name: str = DEFAULT_AC_FIELD) -> list[Item]:
-    """A .json saved search response or a .csv export, by the file's suffix."""
+def read_export(
+    text: str,
+    path: str,
+    ac_name: str = DEFAULT_AC_FIELD,
+    ignore_label: str = DEFAULT_IGNORE_LABEL,
+) -> list[Item]:
+    """A .json saved search response or a .csv export, by the file's suffix; `ac_name` and
+    `ignore_label` are the config's jira.ac-field and jira.ignore-label, as for `jira`."""
     if path.lower().endswith(".csv"):
-        return read_csv_export(text, ac_name)
-    return read_search_json(text, ac_name)
+        return read_csv_export(text, ac_name, ignore_label)
+    return read_search_json(text, ac_name, ignore_label)
 
 
-def read_search_json(text: str, ac_name: str = DEFAULT_AC_FIELD) -> list[Item]:
+def read_search_json(
+    text: str, ac_name: str = DEFAULT_AC_FIELD, ignore_label: str = DEFAULT_IGNORE_LABEL
+) -> list[Item]:
     """A saved search response ({"issues": [...]}, with or without `names`), a list of
     issues, or one issue."""
     try:
@@ -51,7 +55,7 @@ def read_search_json(text: str, ac_name: str = DEFAULT_AC_FIELD) -> list[Item]:
     else:
         raise ExportError('not a Jira search response (expected {"issues": [...]})')
     field_map = FieldMap.from_names(names, ac_name) if names else FieldMap(ac_name=ac_name)
-    return _items(issues, IssueOptions(fields=field_map))
+    return _items(issues, IssueOptions(fields=field_map, ignore_label=ignore_label))
 
 
 def _int(digits: str) -> int | str:
@@ -79,7 +83,9 @@ _KEY = re.compile(r"^[A-Z][A-Z0-9_]+-\d+$")
 _CUSTOM = re.compile(r"^Custom field \((.+)\)$")
 
 
-def read_csv_export(text: str, ac_name: str = DEFAULT_AC_FIELD) -> list[Item]:
+def read_csv_export(
+    text: str, ac_name: str = DEFAULT_AC_FIELD, ignore_label: str = DEFAULT_IGNORE_LABEL
+) -> list[Item]:
     """A Jira CSV export: one row per issue; repeated columns (several "Labels") hold
     one value each; custom fields are "Custom field (Name)"."""
     # A description may be longer than csv's default field limit (128 KiB); the file size
@@ -105,7 +111,8 @@ def read_csv_export(text: str, ac_name: str = DEFAULT_AC_FIELD) -> list[Item]:
             parent["key"] = keys_by_id.get(parent["key"], parent["key"])
             if not _KEY.match(parent["key"]):
                 del issue["fields"]["parent"]
-    return _items(raw, IssueOptions(fields=FieldMap(ac_name=ac_name)))
+    options = IssueOptions(fields=FieldMap(ac_name=ac_name), ignore_label=ignore_label)
+    return _items(raw, options)
 
 
 def _csv_issue(header: list[str], row: list[str], ac_name: str) -> dict[str, Any]:

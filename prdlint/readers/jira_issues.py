@@ -14,9 +14,8 @@ from typing import Any
 
 from prdlint.model import Item, Part, Segment, Source
 from prdlint.readers.jira_markup import Converted, convert
+from prdlint.readers.settings import DEFAULT_AC_FIELD, DEFAULT_IGNORE_LABEL
 
-DEFAULT_AC_FIELD = "Acceptance Criteria"
-DEFAULT_IGNORE_LABEL = "prdlint-ignore"
 EPIC_LINK_SCHEMA = "com.pyxis.greenhopper.jira:gh-epic-link"
 AC_FIELD_NAME = "acceptance-criteria"  # Location.field of criteria from the custom field
 

@@ -19,6 +19,7 @@ from markdown_it.token import Token
 
 from prdlint import suppressions
 from prdlint.model import Item, Part, Segment, Source
+from prdlint.readers.settings import ReadSettings
 from prdlint.roles import human_actor
 from prdlint.story import actor_role, looks_like_story, parse_story, reason_in
 
@@ -148,11 +149,6 @@ _DOC_TYPES = (
     ("design", re.compile(r"design\s+doc|technical\s+design|tech\s+spec|architecture", re.I)),
 )
 _MIN_REQUIREMENT_WORDS = 4
-
-
-@dataclass(frozen=True, slots=True)
-class ReadSettings:
-    skip_sections: tuple[str, ...] = ()  # casefolded heading titles whose content is skipped
 
 
 @dataclass(frozen=True, slots=True)
@@ -1057,8 +1053,8 @@ def read_markdown(text: str, path: str, settings: ReadSettings | None = None) ->
             "the text nested deeper, and what follows it in the same list, was not read"
         )
     directives = suppressions.collect(text, tokens)
-    if directives:
-        reader.document.fields[suppressions.SUPPRESSIONS_FIELD] = directives
+    if directives:  # frozen data: prdlint/filters.py applies it after the engine
+        reader.document.fields[suppressions.DIRECTIVES_FIELD] = directives
     return items
 
 
