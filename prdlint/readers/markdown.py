@@ -21,7 +21,7 @@ from prdlint import doctype, suppressions
 from prdlint.model import Item, Part, Segment, Source
 from prdlint.readers.settings import ReadSettings
 from prdlint.roles import human_actor
-from prdlint.story import actor_role, looks_like_story, parse_story
+from prdlint.story import actor_role, looks_like_story, parse_story, reason_in
 
 _AC_LABEL = re.compile(
     r"^[\W_]*(?:acceptance\s+(?:criteria|criterion|tests?|conditions?|scenarios?)|"
@@ -112,6 +112,9 @@ _NOT_REQUIREMENTS = re.compile(
     r"|assumptions?",
     re.IGNORECASE,
 )
+# A heading that names the list under it a backlog ("Product Backlog", "Backlog / Remaining"),
+# not one about a backlog ("Data backlog proposal").
+_BACKLOG_HEADING = re.compile(r"^[\W_]*(?:product\s+|sprint\s+)?backlog\b", re.IGNORECASE)
 _STORIES = re.compile(r"\bstor(?:y|ies)\b|backlog", re.IGNORECASE)
 # What each column of a backlog table holds, tried in this order (a "Story ID" or "Story
 # points" column is not the story; a "Done" column is a status, "Definition of done" criteria).
@@ -201,9 +204,21 @@ class _Draft:
                 or (part is first and human_actor(part.text) is not None)
             ):
                 self.parts[index] = Part(field_name, part.text, part.segments, part.origin)
+                self._find_goal(part.text)
                 return
         if isinstance(statement, Part):
             self.parts.insert(1, Part(field_name, statement.text, statement.segments))
+            self._find_goal(statement.text)
+
+    def _find_goal(self, statement: str) -> None:
+        """A statement that gives no reason, under a heading: the first paragraph that gives
+        one ("This matters because ...") is its goal, so its value is not called missing."""
+        if self.kind != "story" or self.part_named("goal") or reason_in(statement):
+            return
+        for index, part in enumerate(self.parts):
+            if part.field == "description" and reason_in(part.text):
+                self.parts[index] = Part("goal", part.text, part.segments, part.origin)
+                return
 
     def build(self, source: Source) -> Item:
         return Item(
@@ -574,7 +589,7 @@ class _Reader:
             self._list_paragraph(part)
             return
         lines = _split_lines(part, "body") if "\n" in part.text else []
-        if sum(1 for line in lines if looks_like_story(line.text)) >= 2:
+        if sum(1 for line in lines if looks_like_story(_CHECKBOX.sub("", line.text, 1))) >= 2:
             # A backlog written one story a line, without list markers.
             for line in lines:
                 self._loose_paragraph(line)
@@ -644,7 +659,11 @@ class _Reader:
             # A scenario's steps end at the first paragraph that is not a step.
             self.scenario = self.ac_mode = False
         self.lead_in = None
-        if looks_like_story(part.text):
+        box = _CHECKBOX.match(part.text)
+        unboxed = _strip_label(part, box, part.field) if box else None
+        if unboxed is not None and looks_like_story(unboxed.text):
+            self._start_story(unboxed, self.level)  # "[X] As a reader, I want ..." (a checklist)
+        elif looks_like_story(part.text):
             self._start_story(part, self.level)
         elif _SCENARIO.match(part.text) and (owner := self._criteria_owner()) is not None:
             # "*Scenario: ...*" then Given/When/Then: the steps are criteria, not the title.
@@ -774,6 +793,12 @@ class _Reader:
         ):
             self._add_criteria(owner, part)
             return "criterion"
+        if self._backlog_entry(parent):
+            # "# Product Backlog" then "- Database solution": each entry is one item.
+            self.story = self._new("story", part, text.split("\n", 1)[0], self.level)
+            self.story.parts.append(Part("story", part.text, part.segments))
+            self.story.fields["backlog_entry"] = True
+            return "story"
         if self.story is not None:
             self.story.parts.append(Part("description", part.text, part.segments))
             return "description"
@@ -831,6 +856,15 @@ class _Reader:
                 draft.parts.append(Part(kind, cell.text, cell.segments))
             elif role != "statement":
                 _add_cell(draft, role, cell)
+
+    def _backlog_entry(self, parent: list[Any] | None) -> bool:
+        """A top-level list item right under a heading named "Backlog" (not under a story
+        written above it)."""
+        if parent is not None or not self.headings or self.ac_mode:
+            return False
+        if self.story is not None and not self.story.fields.get("backlog_entry"):
+            return False
+        return bool(_BACKLOG_HEADING.search(self.headings[-1][1]))
 
     def _in_stories(self) -> bool:
         """Under a heading such as "User stories" or "Backlog": a bare "I want ..." is a story."""
