@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from prdlint.doctype import DESIGN_DOCUMENTS
 from prdlint.model import Item, Part
 from prdlint.rule import Context
 from prdlint.story import REASON_MARK, Story, opens_with_reason, parse_story
@@ -15,7 +16,6 @@ Region = tuple[Part, int, int]  # a part and a [start, end) span of its text
 PROSE_FIELDS = ("story", "requirement", "description", "criterion", "goal")
 
 # Documents whose job is to choose the solution: solution rules skip them unless selected.
-DESIGN_DOCUMENTS = frozenset({"adr", "kep", "rfc", "design"})
 
 
 def story_of(item: Item) -> tuple[Part, Story] | None:
