@@ -3,6 +3,8 @@ its good ones do not, for built-ins, packs and plugins; a misbehaving example is
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -139,3 +141,17 @@ def test_assert_examples_fails_naming_each_misbehaving_example() -> None:
         "plugin prdlint-plugin-example: EXA101 story-mentions-ticket: bad example 1 does not fire: "
     )
     assert len(lines) == count + 1
+
+
+def test_the_example_plugins_own_suite_passes() -> None:
+    # A plugin's suite calls prdlint.testing the way a plugin author would: run it as one.
+    suite = Path(__file__).resolve().parents[1] / "examples" / "plugin" / "tests"
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(suite)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    cases = len(example_cases([_plugin_rule()]))
+    assert f"{cases + 1} passed" in done.stdout
