@@ -19,6 +19,7 @@ from typing import Literal
 
 from prdlint.engine import Linter, LintSettings
 from prdlint.model import Item
+from prdlint.printable import one_line
 from prdlint.readers.markdown import read_markdown
 from prdlint.readers.storylist import read_story_list
 from prdlint.rule import Example, Rule
@@ -54,9 +55,11 @@ class ExampleCase:
 
 @dataclass(frozen=True, slots=True)
 class ExampleFailure:
-    """An example that misbehaves: a bad one that does not fire, or a good one that does."""
+    """An example that misbehaves: a bad one that does not fire, a good one that does, or
+    one on which the rule's check raises (`error` says what it raised)."""
 
     case: ExampleCase
+    error: str | None = None
 
     @property
     def rule(self) -> Rule:
@@ -66,6 +69,8 @@ class ExampleFailure:
         """One line naming where the rule comes from (a pack's file), the rule and the example."""
         case = self.case
         problem = "does not fire" if case.verdict == "bad" else "fires"
+        if self.error is not None:
+            problem = f"raises {self.error}"
         return (
             f"{case.rule.source}: {case.rule.code} {case.rule.name}:"
             f" {case.verdict} example {case.index} {problem}: {_quote(case.example.text)}"
@@ -108,7 +113,12 @@ def _misbehaving(
     cases: Iterable[ExampleCase], installed: Sequence[Rule]
 ) -> Iterator[ExampleFailure]:
     for case in cases:
-        if fires(case.rule, case.example, installed) != (case.verdict == "bad"):
+        try:
+            fired = fires(case.rule, case.example, installed)
+        except Exception as error:  # a plugin's bug: name the rule and example, keep checking
+            yield ExampleFailure(case, one_line(f"{type(error).__name__}: {error}"))
+            continue
+        if fired != (case.verdict == "bad"):
             yield ExampleFailure(case)
 
 

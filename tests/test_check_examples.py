@@ -155,3 +155,19 @@ def test_the_example_plugins_own_suite_passes() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     cases = len(example_cases([_plugin_rule()]))
     assert f"{cases + 1} passed" in done.stdout
+
+
+def test_a_check_that_raises_on_an_example_is_named_not_a_crash() -> None:
+    rule = _plugin_rule()
+
+    def broken(item: object, ctx: object) -> list[object]:
+        raise ValueError("no ticket pattern\nconfigured")
+
+    failures = check_examples([replace(rule, check=broken)])
+    assert [f.describe() for f in failures][:2] == [
+        "plugin prdlint-plugin-example: EXA101 story-mentions-ticket: bad example 1 raises"
+        " ValueError: no ticket pattern␊configured: 'See JIRA-123.'",
+        "plugin prdlint-plugin-example: EXA101 story-mentions-ticket: bad example 2 raises"
+        " ValueError: no ticket pattern␊configured: 'As per PAY-42, implement the ticket.'",
+    ]
+    assert len(failures) == len(example_cases([rule]))
