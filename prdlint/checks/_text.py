@@ -42,6 +42,16 @@ def regions(item: Item, fields: Iterable[str] = PROSE_FIELDS) -> Iterator[Region
             yield part, 0, len(part.text)
 
 
+def written_regions(item: Item) -> Iterator[Region]:
+    """Everything the PM wrote as prose: an item's story, requirement, description and
+    criteria, and the paragraphs and bullets of a section or document (a PRD's feature
+    list is the PM's text too)."""
+    if item.kind in ("section", "document"):
+        yield from regions(item, ("body",))
+    else:
+        yield from regions(item)
+
+
 def request_end(text: str, start: int = 0) -> int:
     """Where the request in free text ends: at its first reason clause, if any."""
     match = REASON_MARK.search(text, start)
