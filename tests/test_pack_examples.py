@@ -11,12 +11,9 @@ from click.testing import CliRunner
 
 from prdlint.cli import cli
 from prdlint.commands.init import STARTER_PACK
-from prdlint.engine import Linter, LintSettings
-from prdlint.readers.markdown import read_markdown
-from prdlint.readers.storylist import read_story_list
 from prdlint.registry import all_rules, load_packs
-from prdlint.rule import Example, Rule
-from prdlint.session import lint_items
+from prdlint.rule import Rule
+from prdlint.testing import ExampleCase, ExampleFailure, example_cases, fires
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKS = ROOT / "examples" / "rule-packs"
@@ -29,28 +26,14 @@ def _starter_rules() -> list[Rule]:
         return load_packs([path])
 
 
-def _cases() -> list[object]:
-    rules = load_packs([PACKS]) + _starter_rules()
-    return [
-        pytest.param(rule, example, verdict, id=f"{rule.name}-{verdict}-{index}")
-        for rule in rules
-        for verdict, examples in (("bad", rule.bad), ("good", rule.good))
-        for index, example in enumerate(examples)
-    ]
+CASES = example_cases(load_packs([PACKS]) + _starter_rules())
+INSTALLED = all_rules()
 
 
-def _fires(rule: Rule, example: Example) -> bool:
-    if example.format == "markdown":
-        items = read_markdown(example.text, "example.md")
-    else:
-        items = read_story_list(example.text, "example.txt")
-    linter = Linter([rule], LintSettings(explicit=frozenset({rule.name})))
-    return any(f.rule == rule.name for f in lint_items(linter, items, all_rules()))
-
-
-@pytest.mark.parametrize(("rule", "example", "verdict"), _cases())
-def test_pack_example(rule: Rule, example: Example, verdict: str) -> None:
-    assert _fires(rule, example) == (verdict == "bad"), f"{rule.name} {verdict}: {example.text!r}"
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_pack_example(case: ExampleCase) -> None:
+    fired = fires(case.rule, case.example, INSTALLED)
+    assert fired == (case.verdict == "bad"), ExampleFailure(case).describe()
 
 
 def test_example_packs_load_beside_the_builtins() -> None:

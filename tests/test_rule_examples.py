@@ -4,37 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from prdlint.engine import Linter, LintSettings
-from prdlint.readers.markdown import read_markdown
-from prdlint.readers.storylist import read_story_list
 from prdlint.registry import all_rules
-from prdlint.rule import Example, Rule, validate_rule
-from prdlint.session import lint_items
+from prdlint.rule import Rule, validate_rule
+from prdlint.testing import ExampleCase, ExampleFailure, example_cases, fires
 
 RULES = all_rules()
+CASES = example_cases(RULES)
 
 
-def _lint(rule: Rule, example: Example) -> list[str]:
-    if example.format == "markdown":
-        items = read_markdown(example.text, "example.md")
-    else:
-        items = read_story_list(example.text, "example.txt")
-    linter = Linter([rule], LintSettings(explicit=frozenset({rule.name})))
-    return [f.rule for f in lint_items(linter, items, RULES)]
-
-
-CASES = [
-    pytest.param(rule, example, verdict, id=f"{rule.name}-{verdict}-{index}")
-    for rule in RULES
-    for verdict, examples in (("bad", rule.bad), ("good", rule.good))
-    for index, example in enumerate(examples)
-]
-
-
-@pytest.mark.parametrize(("rule", "example", "verdict"), CASES)
-def test_example(rule: Rule, example: Example, verdict: str) -> None:
-    fired = rule.name in _lint(rule, example)
-    assert fired == (verdict == "bad"), f"{rule.name} {verdict} example: {example.text!r}"
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_example(case: ExampleCase) -> None:
+    fired = fires(case.rule, case.example, RULES)
+    assert fired == (case.verdict == "bad"), ExampleFailure(case).describe()
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)

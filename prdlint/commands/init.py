@@ -45,8 +45,9 @@ rule-packs: [prdlint-rules]
 STARTER_PACK = """\
 # Your team's own rules. Each rule has the same fields as prdlint's built-in rules; `kind`
 # is one of existence, required, occurrence, conditional (see docs/writing-rules.md).
-# Every rule needs at least one bad and one good example: prdlint checks that the bad ones
-# fire and the good ones do not. Show a rule's docs with `prdlint rule our-stack-term`.
+# Every rule needs at least one bad and one good example: `prdlint rules --check-examples`
+# checks that the bad ones fire and the good ones do not (run it in CI after each edit).
+# Show a rule's docs with `prdlint rule our-stack-term`.
 rules:
   - code: OUR101  # 2-8 capitals and 3-4 digits; never reuse a code
     name: our-stack-term
@@ -118,4 +119,6 @@ def init_command(force: bool) -> None:
         except OSError as error:
             raise PrdlintError(f"{path}: cannot write: {error.strerror}") from None
         click.echo(f"wrote {path.as_posix()}")
-    click.echo("next: edit the pack, then run `prdlint rules` and `prdlint check docs/`")
+    click.echo(
+        "next: edit the pack, then run `prdlint rules --check-examples` and `prdlint check docs/`"
+    )

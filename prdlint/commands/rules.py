@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
-from prdlint.commands._common import rule_packs_option
+from prdlint.commands._common import EXIT_FINDINGS, rule_packs_option
 from prdlint.config import load_config
 from prdlint.errors import PrdlintError
 from prdlint.registry import all_rules, find_rule
 from prdlint.rule import CATEGORIES, Rule
+from prdlint.testing import check_examples, example_cases
 
 
 def _rules(rule_packs: tuple[Path, ...] = ()) -> list[Rule]:
@@ -75,11 +77,21 @@ def rule_command(name: str, rule_packs: tuple[Path, ...]) -> None:
 
 @click.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--check-examples",
+    is_flag=True,
+    help="Run every rule's bad and good examples; exit 1 naming each one that misbehaves.",
+)
 @rule_packs_option
-def rules_command(output_format: str, rule_packs: tuple[Path, ...]) -> None:
+def rules_command(output_format: str, check_examples: bool, rule_packs: tuple[Path, ...]) -> None:
     """List every rule: code, name, default severity and summary."""
     # prdlint's own rules first, then those of plugins and packs, each by code.
     rules = sorted(_rules(rule_packs), key=lambda r: (not _builtin(r), r.code))
+    if check_examples:
+        if output_format != "text":
+            raise click.UsageError("--check-examples reports as text only")
+        _check_examples(rules)
+        return
     if output_format == "json":
         import json
 
@@ -107,3 +119,16 @@ def _rule_json(rule: Rule) -> dict[str, object]:
         "enabled_by_default": rule.enabled_by_default,
         "source": rule.source,
     }
+
+
+def _check_examples(rules: list[Rule]) -> None:
+    """Every rule's examples as tests: one line per misbehaving example, then a summary;
+    exit 1 when any misbehaves."""
+    failures = check_examples(rules)
+    for failure in failures:
+        click.echo(failure.describe())
+    total = len(example_cases(rules))
+    if failures:
+        click.echo(f"{len(failures)} of {total} examples misbehave ({len(rules)} rules)")
+        sys.exit(EXIT_FINDINGS)
+    click.echo(f"all {total} examples of {len(rules)} rules behave")
