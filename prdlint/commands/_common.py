@@ -159,7 +159,7 @@ def finish(
     )
     emit(report, lint.output_format, lint.output, options)
     report_problems(report)
-    code = exit_code(report, session.config.fail_on)
+    code = exit_code(report, session.config.fail_on, outcome.fails)
     lenient = reporting.exit_zero or written is not None
     sys.exit(EXIT_CLEAN if code == EXIT_FINDINGS and lenient else code)
 
@@ -238,10 +238,11 @@ def write_stdout(text: str, utf8: bool) -> None:
     buffer.flush()
 
 
-def exit_code(report: Report, fail_on: Severity) -> int:
+def exit_code(report: Report, fail_on: Severity, fails: bool | None = None) -> int:
+    """`fails`: the session's verdict, each file against its own project's fail-on."""
     if report.problems:
         return EXIT_ERROR
-    if any(f.severity >= fail_on for f in report.findings):
+    if fails if fails is not None else any(f.severity >= fail_on for f in report.findings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
