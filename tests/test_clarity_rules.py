@@ -106,6 +106,7 @@ Detail the specific features and functionalities required.
 
 - Pricing for teams: TBD.
 - Lorem ipsum.
+- Add here
 """
 
 
@@ -122,6 +123,7 @@ def test_placeholder_finds_markers_slots_and_template_leftovers() -> None:
         ("placeholder", 18, 43, "TBD"),
         ("placeholder", 18, 54, "TODO"),
         ("placeholder", 24, 3, "Lorem ipsum"),
+        ("placeholder", 25, 3, "Add here"),
     ]
     messages = {f.snippet: f.message for f in findings}
     assert (

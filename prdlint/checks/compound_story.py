@@ -10,6 +10,7 @@ from prdlint.checks import check
 from prdlint.checks._text import request_regions, story_of
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
+from prdlint.wordtrie import trie_regex
 
 # Verbs that name a separate user action; "X and Y" between two of them is two stories.
 ACTIONS = """
@@ -70,7 +71,7 @@ _SYNONYMS = [
     {"verify", "confirm", "check", "approve", "accept"},
     {"analyse", "analyze", "visualise", "visualize", "calculate", "compare"},
 ]  # fmt: skip
-_ACTION = r"(?:" + "|".join(sorted(ACTIONS.split(), key=len, reverse=True)) + r")"
+_ACTION = r"(?:" + trie_regex(ACTIONS.split()) + r")"  # grouped by first letter: cheap to try
 _SECOND = rf"(?:{_ACTION}|be\s+(?:notified|alerted|informed|reminded))"
 _LEAD = r"\b"
 # A verb in verb position follows these words (or starts the request, or follows an

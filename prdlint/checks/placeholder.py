@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from prdlint.checks import check
 from prdlint.checks._text import word_pattern
 from prdlint.model import Hit, Item, Part
 from prdlint.rule import Context
+from prdlint.wordtrie import trie_regex
 
 FIELDS = ("title", "story", "requirement", "description", "body", "criterion")
 
@@ -68,18 +70,44 @@ _NUMBERED_SLOT = re.compile(
     r"step)(?:\s*\d{1,2}|\s+[A-Z]))[\s:.]*$",
     re.IGNORECASE,
 )
+# A template line left as written: "Add here", "Describe the risk here".
+_BARE_SLOT = re.compile(
+    r"(?i:[\W_]*(?P<slot>(?:add|insert|describe|write|list|enter|type|put)\s+(?:[\w-]+\s+){0,3}?"
+    r"here)[\W_]*$)"
+)
 # Instructions to whoever fills in the template.
 _INSTRUCTION = re.compile(
     r"(?i:\b(?:replace|delete|remove|update|edit|fill\s+(?:in|out)|complete|customi[sz]e)\s+"
     r"this\s+(?:section|text|template|paragraph|line|placeholder|table|list|example|sentence)\b"
-    r"|\bthis\s+section\s+(?:should|must|is\s+(?:used\s+)?(?:to|for|where))\b"
-    r"|^[\W_]*(?:describe|explain|list|outline|detail|specify|define|enumerate|summari[sz]e)\s+"
+    r"|\bthis\s+section\s+(?:should|must|is\s+(?:used\s+)?(?:to|for|where))\b)"
+)
+# ... and one that opens the text: "Detail the specific features and functionalities".
+_INSTRUCTION_LEAD = re.compile(
+    r"(?i:[\W_]*(?P<words>(?:describe|explain|list|outline|detail|specify|define|enumerate|summari[sz]e)\s+"
     r"(?:(?:the|your|any|all|each|key|main|specific|relevant|primary)\s+){1,3}"
     r"(?:features?|functionalit(?:y|ies)|requirements?|goals?|objectives?|scope|metrics?|kpis?"
     r"|risks?|assumptions?|dependencies|stakeholders?|milestones?|problems?|user\s+journeys?"
     r"|success\s+criteria|alternatives?|user\s+stories|personas?|use\s+cases?|motivation"
-    r"|rationale|constraints?|non-goals?)\b)"
+    r"|rationale|constraints?|non-goals?)\b))"
 )
+# Anything the scans below can find contains one of these: most text is skipped after a
+# few substring tests instead of nine regex scans.
+_TRIGGER_WORDS = (
+    "[", "<", "???", "$x", "$n", "tbd", "tbc", "tba", "todo", "fixme", "xxx", "lorem",
+    "dolor sit", "placeholder", "to be ", "clarification", "pending decision", "this section",
+    "this text", "this template", "this paragraph", "this line", "this table", "this list",
+    "this example", "this sentence",
+)  # fmt: skip
+_TRIGGER = re.compile(trie_regex(_TRIGGER_WORDS))  # searched in casefolded text
+_SLOT_LETTERS = frozenset({"N", "X", "Y", "NN", "XX"})
+
+
+def _may_hold(text: str) -> bool:
+    return _TRIGGER.search(text.casefold()) is not None or not _SLOT_LETTERS.isdisjoint(
+        text.split()
+    )
+
+
 # "up to N items", "within X days", "$X": a number left as a letter. Not "the last N
 # minutes", "top N results": there N is usually the user's own choice.
 _OPEN_NUMBER = re.compile(
@@ -94,7 +122,12 @@ _OPEN_SECTION = re.compile(
 
 
 def _under_open_questions(item: Item) -> bool:
-    titles = [*item.heading_path, item.title] if item.kind == "section" else item.heading_path
+    path = (*item.heading_path, item.title) if item.kind == "section" else item.heading_path
+    return _open_path(tuple(path))
+
+
+@lru_cache(maxsize=512)
+def _open_path(titles: tuple[str, ...]) -> bool:
     return any(_OPEN_SECTION.search(title) for title in titles)
 
 
@@ -115,12 +148,6 @@ def _slots(part: Part) -> Iterator[Hit]:
             yield Hit(part, match.start(), match.end(), message=_message(match.group(), _WRITE))
     for match in _ANGLED.finditer(part.text):
         yield Hit(part, match.start(), match.end(), message=_message(match.group(), _WRITE))
-    numbered = _NUMBERED_SLOT.match(part.text)
-    if numbered is not None and part.field != "title":
-        slot = numbered.group("slot")
-        yield Hit(
-            part, numbered.start("slot"), numbered.end("slot"), message=_message(slot, _WRITE)
-        )
 
 
 def _notes(part: Part) -> Iterator[Hit]:
@@ -142,11 +169,28 @@ def _open_numbers(part: Part, item_text: str) -> Iterator[Hit]:
         yield Hit(part, match.start(), match.end(), message=message)
 
 
+def _leads(part: Part) -> Iterator[Hit]:
+    """The two checks anchored at the start of the text ("Goal 1", "Detail the ...")."""
+    numbered = _NUMBERED_SLOT.match(part.text) or _BARE_SLOT.match(part.text)
+    if numbered is not None and part.field != "title":
+        slot = numbered.group("slot")
+        yield Hit(
+            part, numbered.start("slot"), numbered.end("slot"), message=_message(slot, _WRITE)
+        )
+    lead = _INSTRUCTION_LEAD.match(part.text)
+    if lead is not None:
+        words = lead.group("words")
+        yield Hit(part, lead.start("words"), lead.end("words"), message=_message(words, _WRITE))
+
+
 def _message(words: str, advice: str) -> str:
     return f"contains the placeholder '{words}'; {advice}"
 
 
 def _hits(item: Item, part: Part, open_questions: bool) -> Iterator[Hit]:
+    if not _may_hold(part.text):
+        yield from _leads(part)
+        return
     if not open_questions:
         for pattern in (_UNDECIDED, _UNDECIDED_UPPER):
             for match in pattern.finditer(part.text):
@@ -154,6 +198,7 @@ def _hits(item: Item, part: Part, open_questions: bool) -> Iterator[Hit]:
                     part, match.start(), match.end(), message=_message(match.group(), _DECIDE)
                 )
     yield from _notes(part)
+    yield from _leads(part)
     for pattern in (_FILLER, _INSTRUCTION):
         for match in pattern.finditer(part.text):
             yield Hit(part, match.start(), match.end(), message=_message(match.group(), _WRITE))
