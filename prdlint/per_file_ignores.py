@@ -40,8 +40,10 @@ class PerFileIgnores:
         rules: Iterable[Rule],
         where: str = "config",
         folder: Path | None = None,
+        reported_from: Path | None = None,
     ) -> None:
         self._folder = folder  # the config's: globs are relative to it (None: as reported)
+        self._reported_from = reported_from  # what reported paths are relative to (cwd)
         known = {r.name: _keys(r) for r in rules}
         every = frozenset().union(*known.values()) if known else frozenset()
         self._globs: list[tuple[str, frozenset[str]]] = []
@@ -74,10 +76,11 @@ class PerFileIgnores:
         return result
 
     def _relative(self, path: str) -> str:
-        """The reported path (relative to the current directory) from the config's folder."""
+        """The reported path (relative to the current directory, or `reported_from`) from
+        the config's folder."""
         if self._folder is None:
             return path
-        absolute = Path(os.path.abspath(path))
+        absolute = Path(os.path.abspath(Path(self._reported_from or Path.cwd(), path)))
         try:
             return absolute.relative_to(self._folder).as_posix()
         except ValueError:  # outside the project: the same whatever the current directory

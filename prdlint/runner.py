@@ -5,7 +5,6 @@ the other files from being linted."""
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -51,11 +50,6 @@ def _posix(path: Path) -> str:
     # A name that is not UTF-8 holds surrogate escapes no output can encode: show its
     # bytes as \xNN, as git does (the Target keeps the real path for reading).
     return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def _matches(display: str, globs: Sequence[str]) -> bool:
-    name = display.rsplit("/", 1)[-1]
-    return any(fnmatch.fnmatch(display, g) or fnmatch.fnmatch(name, g) for g in globs)
 
 
 def _git_visible(directory: Path) -> set[Path] | None:

@@ -136,13 +136,17 @@ class Session:
     def linter(self) -> Linter:
         return Linter(self.rules, self.settings)
 
-    def filters(self, baseline: frozenset[str] | None = None) -> FilterSettings:
-        """The filter pass of this run: directives, per-file-ignores, then `baseline`."""
+    def filters(
+        self, baseline: frozenset[str] | None = None, reported_from: Path | None = None
+    ) -> FilterSettings:
+        """The filter pass of this run: directives, per-file-ignores, then `baseline`.
+        Reported paths are relative to `reported_from` (default: the current directory)."""
         ignores = PerFileIgnores(
             self.config.per_file_ignores,
             self.known,
             str(self.config.path or "config"),
             self.config.folder,
+            reported_from,
         )
         return FilterSettings(
             rules={r.name: r for r in self.rules},

@@ -144,3 +144,25 @@ def test_config_option_is_every_files_config_with_globs_relative_to_it(project: 
 
 
 REACT_MESSAGE = "names the solution (React); state the user's need and leave the how to the team"
+
+
+def test_the_editor_server_matches_globs_from_the_config_folder(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prdlint.lsp.lint import document_reader, lint_text
+
+    monkeypatch.chdir(tmp_path)  # the server's own directory is neither root nor project
+    root = project.parent  # a workspace holding the project
+    reader = document_reader(None, "markdown")
+    assert reader is not None
+    old = project / "docs" / "legacy" / "old.md"
+    wip = project / "drafts" / "wip.md"
+    prd = project / "docs" / "prd.md"
+    ignored = lint_text(KAFKA, old, reader, root).findings
+    assert [f.rule for f in ignored if f.rule == "solution-prescriptive"] == []
+    assert lint_text(REACT, wip, reader, root).findings == []
+    reported = [
+        (f.rule, f.location.path, f.location.line, f.location.column)
+        for f in lint_text(REDIS, prd, reader, root).findings
+    ]
+    assert reported == [("solution-prescriptive", "proj/docs/prd.md", 1, 39)]

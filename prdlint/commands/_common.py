@@ -61,7 +61,8 @@ def lint_options(function: F) -> F:
         click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
                      help="Write the report to this file ('-': standard output)."),
         click.option("--config", "config_path", type=click.Path(path_type=Path),
-                     help="Config file (default: nearest .prdlint.yaml or pyproject.toml)."),
+                     help="Config file for every path (default: each file's nearest"
+                          " .prdlint.yaml or pyproject.toml)."),
         click.option("--select", multiple=True,
                      help="Only these rules (names, codes, categories or tags; comma-separated)."),
         click.option("--extend-select", multiple=True, help="Add rules to the selection."),
@@ -89,7 +90,8 @@ def rule_packs_option(function: F) -> F:
 
 def setup_run(lint: LintArgs, start: Path | None = None) -> Session:
     """Config merged with CLI flags (flags win), and the rules the run uses. The config is
-    the nearest one at or above `start` (default: the current directory)."""
+    the nearest one at or above `start` (default: the current directory); `check` lints
+    each file with its own project's config (Session.lint_files)."""
     options = RunOptions(
         config_path=lint.config_path,
         select=_split(lint.select),
