@@ -166,3 +166,11 @@ def test_the_editor_server_matches_globs_from_the_config_folder(
         for f in lint_text(REDIS, prd, reader, root).findings
     ]
     assert reported == [("solution-prescriptive", "proj/docs/prd.md", 1, 39)]
+
+
+def test_a_file_in_no_project_gets_the_defaults_not_the_current_directorys(
+    project: Path, tmp_path: Path
+) -> None:
+    loose = write(tmp_path / "loose" / "prd.md", REDIS)
+    # The project's fail-on (error) is not the loose file's: its warning fails the run.
+    assert check(project, str(loose)) == (1, [redis_finding(loose)])
