@@ -4,8 +4,13 @@ rule builds them."""
 
 from __future__ import annotations
 
-import pytest
+import json
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from prdlint.cli import cli
 from prdlint.engine import Linter, LintSettings
 from prdlint.errors import ConfigError
 from prdlint.readers.markdown import read_markdown
@@ -417,3 +422,28 @@ def test_duplicate_story_joins_near_copies_by_chains_into_one_group() -> None:
         ("duplicate-story", 1, "nearly duplicates 2 others: line 3, line 5; merge them or say how they differ"),
         ("duplicate-story", 2, "nearly duplicates line 4; merge them or say how they differ"),
     ]  # fmt: skip
+
+
+def test_one_vocabulary_and_one_design_decider_for_every_document_rule(tmp_path: Path) -> None:
+    """A '## Rationale' section satisfies missing-problem-statement and missing-section alike
+    (it used to satisfy only the first), and a PRD under docs/rfcs/ is a design record for the
+    solution and document rules alike (it used to get PRD101 but no PRD501)."""
+    prd = (
+        "# Checkout\n\n## Rationale\n\nShoppers abandon carts.\n\n## Users\n\nShoppers.\n\n"
+        "## Goals\n\nCut abandonment from 30% to 20%.\n\n## Requirements\n\n"
+        "- As a shopper, I want carts kept in Redis, so that I finish quickly.\n\n"
+        "## Non-goals\n\nNone.\n\n## Open questions\n\nNone.\n"
+    )
+    plain = tmp_path / "prd.md"
+    rfc = tmp_path / "docs" / "rfcs" / "prd.md"
+    rfc.parent.mkdir(parents=True)
+    for path in (plain, rfc):
+        path.write_text(prd, encoding="utf-8")
+    rules = ["solution-prescriptive", "missing-problem-statement", "missing-section"]
+
+    def found(path: Path) -> list[str]:
+        result = CliRunner().invoke(cli, ["check", str(path), "--format", "json"])
+        return [f["rule"] for f in json.loads(result.output)["findings"] if f["rule"] in rules]
+
+    assert found(plain) == ["solution-prescriptive"]
+    assert found(rfc) == []

@@ -43,6 +43,8 @@ MESSAGE = "dictates the data model ({}); say what the user needs to see or do"
         ("Partition the events table by month", 1, "Partition the events table"),
         ("Add an enum for order status", 1, "Add an enum"),
         ("Add Status Entity", 1, "Add Status Entity"),
+        ("Save preferences in database", 18, "in database"),
+        ("Move data to an online database so it is on both devices", 11, "to an online database"),
         ("Create Order model", 1, "Create Order model"),
         ("The status entity needs to be built with the following fields", 12, "entity"),
         ("CRUD for the new entity OccurrenceStatus", 14, "new entity"),
@@ -296,3 +298,13 @@ def test_reported_spans_are_public_for_other_rules() -> None:
     part = Part.at("story", "Keep orders in PostgreSQL.\nAdd a notes column to the orders table", 1)
     assert [part.text[a:b] for a, b in reported_spans(part)] == ["PostgreSQL", "Add a notes column"]
     assert reported_spans(Part.at("story", "As a developer, I want a MySQL connector.", 1)) == []
+
+
+def test_a_prd_feature_list_is_read_but_template_slots_are_not() -> None:
+    text = (
+        "# Ideas\n\n## Backlog ideas\n\n- Database solution\n- Create database tables\n\n"
+        "## Key Entities\n\n- **[Entity 2]**: [What it represents, relationships to other entities]\n"
+    )
+    assert brief(lint_markdown(text, "database-detail")) == [
+        ("database-detail", 6, 3, "Create database tables"),
+    ]

@@ -262,3 +262,27 @@ def test_a_story_issue_states_itself_in_the_paragraph_naming_its_persona() -> No
 def test_a_task_without_a_story_sentence_has_no_story_part() -> None:
     item = _item({"summary": "Refunds", "issuetype": {"name": "Task"}, "description": REFUND})
     assert item.part("story") is None
+
+
+def test_a_story_issue_gives_its_reason_or_persona_in_another_paragraph_or_the_summary() -> None:
+    why = "Refunds should be possible for any paid order.\n\nThis matters because support spends hours on refunds."
+    item = _item({"summary": "Refunds", "issuetype": {"name": "Story"}, "description": why})
+    assert [(p.field, p.line) for p in item.parts] == [("title", 1), ("story", 1), ("goal", 3)]
+    summary = "Customers get refunds for paid orders so that they trust the shop"
+    item = _item(
+        {"summary": summary, "issuetype": {"name": "Story"}, "description": "Within 30 days."}
+    )
+    assert [(p.field, p.origin, p.text) for p in item.parts] == [
+        ("title", "summary", summary),
+        ("story", "summary", summary),
+        ("description", "description", "Within 30 days."),
+    ]
+    reason = "Refunds by hand so that support stops doing them"
+    item = _item(
+        {"summary": reason, "issuetype": {"name": "Story"}, "description": "For paid orders only."}
+    )
+    assert [(p.field, p.origin) for p in item.parts] == [
+        ("title", "summary"),
+        ("story", "description"),
+        ("goal", "summary"),
+    ]

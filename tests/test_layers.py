@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "prdlint.boundedio",
             "prdlint.printable",
             "prdlint.shipped",
+            "prdlint.doctype",  # design record or PRD: the one decider
         ),
     ),
     ("rule", ("prdlint.rule", "prdlint.kinds")),

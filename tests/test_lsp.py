@@ -387,3 +387,21 @@ def test_without_pygls_the_command_says_what_to_install(tmp_path: Path) -> None:
         "prdlint: error: the language server needs pygls (lsprotocol is missing): "
         "pip install 'prdlint[server]'\n"
     )
+
+
+def test_findings_past_the_per_rule_cap_are_a_note_on_the_items_line(tmp_path: Path) -> None:
+    story = "As a shopper, I want TBD" + " TBD" * 104 + ", so that TBD.\n"
+    text = "# Checkout\n\n" + story
+
+    async def scenario(session: Session) -> list[types.Diagnostic]:
+        return await session.diagnostics(session.open("prd.md", text))
+
+    diags = run_session(tmp_path, scenario)
+    placeholders = [d for d in diags if d.source == "placeholder"]
+    notes = [_rows([d])[0] for d in diags if d.source == "prdlint"]
+    assert len(placeholders) == 100
+    assert notes == [
+        ("prdlint", None, 2, 0, 2, 0,
+         "prdlint: placeholder found 6 more in this item, left out (the first 100 are shown)"),
+    ]  # fmt: skip
+    assert diags[-1].severity == types.DiagnosticSeverity.Information

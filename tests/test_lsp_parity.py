@@ -58,6 +58,7 @@ def _server_findings() -> dict[str, list[Key]]:
                     d.range.end.character + 1,
                 )
                 for d in diags
+                if d.source != "prdlint"  # notes beside the findings (none expected here)
             )
         return found
 

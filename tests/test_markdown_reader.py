@@ -544,3 +544,44 @@ def test_non_functional_sections_hold_requirements_in_paragraphs_and_lists() -> 
             ("requirement", 5),
             ("requirement", 7),
         ], heading
+
+
+def test_a_headed_story_gives_its_reason_in_a_later_paragraph() -> None:
+    text = (
+        "# Backlog\n\n## AUTH-3: Reset a forgotten password\n\n"
+        "Customers who forgot their password reset it from the sign-in page.\n\n"
+        "Today the desk takes these calls.\n\n"
+        "This matters because a third of support calls are password resets.\n"
+    )
+    (story,) = [i for i in read_markdown(text, "h.md") if i.kind == "story"]
+    assert [(p.field, p.line) for p in story.parts] == [
+        ("title", 3),
+        ("story", 5),
+        ("description", 7),
+        ("goal", 9),
+    ]
+
+
+def test_checklist_lines_without_list_markers_are_one_story_each() -> None:
+    text = (
+        "# Backlog\n\n[X] As a reader, I want the bike to advance the word\n"
+        "[ ] As a reader, I want a popup that lets me pick a chapter.\n"
+    )
+    items = read_markdown(text, "b.md")
+    assert [(i.kind, i.line, _cells(i)) for i in items if i.kind == "story"] == [
+        ("story", 3, [("story", 3, 5, "As a reader, I want the bike to advance the word")]),
+        ("story", 4, [("story", 4, 5, "As a reader, I want a popup that lets me pick a chapter.")]),
+    ]
+
+
+def test_entries_of_a_list_headed_backlog_are_items() -> None:
+    text = (
+        "# Product Backlog Ideas\n- Database solution\n\t- Design schema\n- Read input and identify keywords\n\n"
+        "# Data backlog proposal\n\nThe goals of the data backlog are as follows:\n\n"
+        "* Tracking data sets being considered for inclusion\n"
+    )
+    items = [i for i in read_markdown(text, "b.md") if i.kind == "story"]
+    assert [(i.line, _cells(i)) for i in items] == [
+        (2, [("story", 2, 3, "Database solution"), ("criterion", 3, 4, "Design schema")]),
+        (4, [("story", 4, 3, "Read input and identify keywords")]),
+    ]  # a heading about a backlog ("Data backlog proposal") does not make its list one

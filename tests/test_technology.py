@@ -254,3 +254,30 @@ def test_a_story_whose_beneficiary_is_a_part_of_the_system_is_a_technical_task()
         "As a staff member, I want quick answers to support issues, so that service can proceed.\n"
     )
     assert brief(lint_story(text, TT)) == [(TT, 1, 19, "an endpoint to fetch all reviews")]
+
+
+def test_an_epic_that_builds_infrastructure_is_not_a_constraints_section() -> None:
+    text = (
+        "# Shop\n\n"
+        "## Epic 1: Foundation & Core Infrastructure\n\n"
+        "- The system implements caching in Redis.\n\n"
+        "## 2. Technical Requirements\n\n"
+        "- Events go through Kafka.\n"
+    )
+    assert brief(lint_markdown(text, SOL)) == [(SOL, 5, 36, "Redis")]
+
+
+def test_a_technology_in_the_reason_is_context_not_a_prescription() -> None:
+    text = (
+        "As a participant, I want a short questionnaire, so that the recommender system can suggest events.\n"
+        "Integrate SendGrid for the email notifications\n"
+    )
+    assert brief(lint_story(text, SOL)) == [(SOL, 2, 11, "SendGrid")]
+
+
+def test_database_work_ordered_to_the_team_is_reported_from_the_order_on() -> None:
+    text = "Update database tables to hold friends and listening statistics\n"
+    assert brief(lint_story(text, TT, "database-detail")) == [
+        (TT, 1, 1, "Update database tables"),
+        ("database-detail", 1, 8, "database tables"),
+    ]

@@ -21,7 +21,7 @@ MESSAGE = "dictates visual design ({}); describe what the user must notice or do
         ("When I favourite a recipe the star turns gold", [(36, "turns gold")]),
         ("The filters sit directly below the header", [(17, "directly below the header")]),
         ("Use zebra-striped rows in the orders list", [(5, "zebra-striped")]),
-        ("Offer a radio button for 'Deliver to a locker'", [(9, "radio button")]),
+        ("Offer a radio button for 'Deliver to a locker'", [(1, "Offer a radio button")]),
         ("Headlines in 14 points font", [(14, "14 points font")]),
         ("The submit button is greyed out until the form is valid", [(22, "greyed out")]),
         ("Let users pick a date via a date picker", [(29, "date picker")]),
@@ -32,6 +32,23 @@ MESSAGE = "dictates visual design ({}); describe what the user must notice or do
         ("Use outlined text fields on the signup form", [(14, "text fields")]),
         ('"snackbar" to confirm the story was saved.', [(2, "snackbar")]),
         ("Add toast upon save success", [(5, "toast")]),
+        ('Save by clicking on a "Add to Wishlist" button', [(21, 'a "Add to Wishlist" button')]),
+        ("Different color for different conditions of bikes", [(1, "Different color for")]),
+        ("Left-hand navigation menu with two sections", [(1, "Left-hand navigation")]),
+        ("Start Year: Dropdown/slider, 2010 to present", [(13, "Dropdown")]),
+        ("Chart Type: Area chart", [(13, "Area chart")]),
+        ("Hover tooltips showing values at each point", [(7, "tooltips")]),
+        ("Collapsed by default to keep the page short", [(1, "Collapsed by default")]),
+        ("Typography: modern sans-serif", [(1, "Typography"), (20, "sans-serif")]),
+        ("Inputs stack vertically on mobile", [(8, "stack vertically")]),
+        (
+            "THEN the builder SHALL provide a delete button for that warband",
+            [(24, "provide a delete button")],
+        ),
+        (
+            "THEN the builder SHALL display them in a scrollable container",
+            [(42, "scrollable container")],
+        ),
         (
             "Place the radio button at the top, as in the old app.",
             [(1, "Place the radio button at the top")],
@@ -85,6 +102,8 @@ def test_widgets_placement_and_visual_states(text: str, expected: list[tuple[int
         "As a player, I want to earn a badge when I finish a level.",
         "As a tester, I want a 50% discount code for staging.",
         "As a FABS user, I want to download the uploaded FABS file.",
+        "Estimated margin of error on measurement, if known.",
+        "Users understand the strategy via collapsible content",
     ],
 )
 def test_story_points_screens_and_named_widgets_are_not_ui_detail(text: str) -> None:
@@ -103,4 +122,16 @@ def test_criteria_and_descriptions_are_read() -> None:
         ("ui-detail", 6, 7, "radio button"),
         ("ui-detail", 7, 38, "turns green"),
         ("ui-detail", 9, 25, "directly below the header"),
+    ]
+
+
+def test_a_prd_feature_list_is_read_and_feature_names_are_not_widgets() -> None:
+    text = (
+        "# Calculator\n\n## Layout\n\n- Dropdown menu to pick the start year\n"
+        "- The tab switcher appears directly underneath the tab bar\n"
+        "- We want customers to use Color Picker first.\n"
+    )
+    assert brief(lint_markdown(text, "ui-detail")) == [
+        ("ui-detail", 5, 3, "Dropdown menu"),
+        ("ui-detail", 6, 7, "tab switcher appears directly underneath the tab bar"),
     ]

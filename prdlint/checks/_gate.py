@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 _WORD = re.compile(r"[a-z0-9]+")
+_CACHE_LIMIT = 100_000  # words remembered per pattern set (a few MB at most)
 
 
 class GatedPatterns:
@@ -26,17 +27,29 @@ class GatedPatterns:
             for stem in (anchors or "").split():
                 self._by_stem.setdefault(stem, []).append(index)
         self._lengths = sorted({len(stem) for stem in self._by_stem})
+        self._cache: dict[str, tuple[int, ...]] = {}
+
+    def _word(self, word: str) -> tuple[int, ...]:
+        """The patterns one word calls for (cached: a backlog repeats its words)."""
+        found: set[int] = set()
+        for length in self._lengths:
+            if length > len(word):
+                break
+            found.update(self._by_stem.get(word[:length], ()))
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[word] = hit = tuple(found)
+        return hit
 
     def _wanted(self, text: str) -> list[int]:
         wanted = set(self._always)
-        by_stem, lengths = self._by_stem, self._lengths
+        cache = self._cache
         for word in set(_WORD.findall(text.casefold())):
-            for length in lengths:
-                if length > len(word):
-                    break
-                found = by_stem.get(word[:length])
-                if found:
-                    wanted.update(found)
+            hit = cache.get(word)
+            if hit is None:
+                hit = self._word(word)
+            if hit:
+                wanted.update(hit)
         return sorted(wanted)
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

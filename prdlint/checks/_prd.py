@@ -25,15 +25,15 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "user types", "target users", "actors",
     ),
     "goals": (
-        "goals", "goal", "objectives", "objective", "success metrics", "metrics", "kpis", "kpi",
+        "goals", "objectives", "success metrics", "goal", "objective", "metrics", "kpis", "kpi",
         "success criteria", "success", "measuring success", "definition of success", "outcomes",
         "okrs", "success measure",
     ),
     "requirements": (
-        "requirements", "requirement", "user stories", "stories", "features", "feature",
+        "requirements", "user stories", "stories", "requirement", "features", "feature",
         "scope", "functional", "capabilities", "backlog", "epics", "epic list", "scenarios",
     ),
-    "non-goals": ("non-goals", "non goals", "nongoals", "out of scope", "not in scope", "no-goals"),
+    "non-goals": ("non-goals", "non goals", "out of scope", "nongoals", "not in scope", "no-goals"),
     "open questions": (
         "open questions", "questions", "open issues", "unresolved questions", "unknowns",
         "q & a", "q&a", "faq",
@@ -45,17 +45,10 @@ _PRD_TITLE = re.compile(
     r"|\bspec(?:ification)?\b|product\s+(?:brief|spec|outline|proposal)|one[- ]pager",
     re.IGNORECASE,
 )
-_DESIGN_PATH = re.compile(r"(?:^|[\W_])(?:rfcs?|adrs?|keps?|design|decisions?)(?:$|[\W_\d])", re.I)
 _README = re.compile(
     r"^(?:install(?:ation|ing)?|usage|getting\s+started|license|contributing|build(?:ing)?"
     r"|quick\s*start|changelog)\b",
     re.IGNORECASE,
-)
-# Outlines that mark a design record rather than a PRD (ADR: Status/Context/Decision/...).
-_DESIGN_HEADINGS = (
-    frozenset({"status", "context", "decision", "consequences"}),
-    frozenset({"detailed design", "drawbacks", "alternatives"}),
-    frozenset({"design details", "graduation criteria"}),
 )
 MIN_HEADINGS = 3
 
@@ -88,16 +81,10 @@ def has_heading(document: Item, pattern: re.Pattern[str]) -> bool:
 
 
 def design_kind(document: Item) -> str | None:
-    """ "rfc", "adr", "kep" or "design" when the document is a design record, else None."""
+    """ "rfc", "adr", "kep" or "design" when the document is a design record, else None:
+    the one answer of `prdlint.doctype`, which the reader put on the document."""
     declared = document.fields.get("document_type")
-    if isinstance(declared, str) and declared:
-        return declared
-    if _DESIGN_PATH.search(document.source.path or ""):
-        return "design"
-    titles = {_clean(title) for _, title, _ in headings(document)}
-    if any(signature <= titles for signature in _DESIGN_HEADINGS):
-        return "design"
-    return None
+    return declared if isinstance(declared, str) and declared else None
 
 
 def _front_matter_says_prd(front: Mapping[str, Any]) -> bool:

@@ -94,6 +94,7 @@ _USER_VERBS = _forms(
     "receive/receives,received,receiving",
     "get/gets,getting,got",
 )
+_RELATIVES = frozenset({"that", "which", "who", "whose", "where", "when", "while"})
 _GRANTS = frozenset({"allow", "allows", "let", "lets", "enable", "enables", "permit", "permits"})
 _USERS = frozenset(
     {"user", "users", "customer", "customers", "them", "people", "anyone", "someone",
@@ -229,8 +230,8 @@ class _Sentence:
         owner ("my") is closer: "access two new fields" is the user's reading."""
         words = 0
         for low in reversed(self.before(index, 2 * _WINDOW)):
-            if low in _USER_VERBS or low in _OWNERS:
-                return None
+            if low in _USER_VERBS or low in _OWNERS or low in _RELATIVES:
+                return None  # a relative clause has its own verb: "a script that runs"
             if low in STRUCTURE_VERBS:
                 return low
             words += low not in _DETERMINERS
@@ -337,7 +338,7 @@ def _noun_hit(sentence: _Sentence, index: int) -> bool:
         and not _screen_or_owner_near(sentence, index)
     ):
         return True  # "a column to store the status"
-    if noun in ("column", "field", "attribute", "property") and _typed_or_coded(sentence, index):
+    if noun in ("column", "field", "attribute") and _typed_or_coded(sentence, index):
         return True  # "a JSON column", "a loyaltyTier attribute"
     verb = sentence.verb_before(index) or sentence.passive_verb_after(index)
     if verb is None:
@@ -403,6 +404,8 @@ def _entity_work(sentence: _Sentence, index: int) -> bool:
     if index > 0 and sentence.lows[index - 1] in _NOT_DATA_ENTITY:
         return False
     following = sentence.tokens[index + 1 : index + 2]
+    if following and following[0].low[:1].isdigit():
+        return False  # "[Entity 1]": a template's slot
     return (
         sentence.verb_before(index) is not None
         or bool(sentence.low_set & _ENTITY_PARTS)
@@ -532,13 +535,26 @@ def _granted(sentence: _Sentence) -> bool:
     return any(low in _GRANTS and nxt in _USERS for low, nxt in itertools.pairwise(lows))
 
 
+def _in_slot(sentence: _Sentence, index: int) -> bool:
+    """Inside "[...]": a template's slot ("[relationships to other entities]") or a link's
+    text, not the author's requirement."""
+    before = sentence.lows[:index]
+    opened = max((i for i, low in enumerate(before) if low == "["), default=-1)
+    closed = max((i for i, low in enumerate(before) if low == "]"), default=-1)
+    return opened > closed
+
+
 def _first_hit(sentence: _Sentence) -> tuple[int, int] | None:
     tokens = sentence.tokens
     if sentence.low_set & _GRANTS and _granted(sentence):
         return None
     if sentence.low_set & _SCHEMA_NOUNS:
         for index, low in enumerate(sentence.lows):
-            if low in _SCHEMA_NOUNS and _noun_hit(sentence, index):
+            if (
+                low in _SCHEMA_NOUNS
+                and not _in_slot(sentence, index)
+                and _noun_hit(sentence, index)
+            ):
                 return _span(sentence, index)
     pair = _typed_pair(sentence)
     if pair is not None:

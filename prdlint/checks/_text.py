@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from prdlint.doctype import DESIGN_DOCUMENTS
 from prdlint.model import Item, Part
 from prdlint.rule import Context
 from prdlint.story import REASON_MARK, Story, opens_with_reason, parse_story
@@ -15,7 +16,6 @@ Region = tuple[Part, int, int]  # a part and a [start, end) span of its text
 PROSE_FIELDS = ("story", "requirement", "description", "criterion", "goal")
 
 # Documents whose job is to choose the solution: solution rules skip them unless selected.
-DESIGN_DOCUMENTS = frozenset({"adr", "kep", "rfc", "design"})
 
 
 def story_of(item: Item) -> tuple[Part, Story] | None:
@@ -40,6 +40,16 @@ def regions(item: Item, fields: Iterable[str] = PROSE_FIELDS) -> Iterator[Region
     for part in item.parts:
         if part.field in wanted:
             yield part, 0, len(part.text)
+
+
+def written_regions(item: Item) -> Iterator[Region]:
+    """Everything the PM wrote as prose: an item's story, requirement, description and
+    criteria, and the paragraphs and bullets of a section or document (a PRD's feature
+    list is the PM's text too)."""
+    if item.kind in ("section", "document"):
+        yield from regions(item, ("body",))
+    else:
+        yield from regions(item)
 
 
 def request_end(text: str, start: int = 0) -> int:

@@ -37,6 +37,9 @@ WIDGETS = (
     "multiselect", "listbox", "list box", "filter chip", "filter chips", "chips",
     "drop list", "button group", "button groups", "segmented buttons",
     "hover card", "mega menu", "offcanvas", "off-canvas", "splash screen",
+    "pie chart", "bar chart", "area chart", "line chart", "donut chart", "doughnut chart",
+    "scatter plot", "sparkline", "heat map", "heatmap", "line overlay", "scrollable container",
+    "scrollable list", "scrollable area", "card layout", "card-style layout", "grid layout",
 )  # fmt: skip
 _WIDGET = word_pattern(
     {*WIDGETS, *(w + ("es" if w.endswith(("x", "sh")) else "s") for w in WIDGETS if w[-1] != "s")}
@@ -47,7 +50,7 @@ _INTRODUCERS = frozenset(
      "show", "shows", "showing", "display", "displays", "include", "includes", "implement",
      "create", "creates", "creating", "replace", "replaces", "replaced", "replacing",
      "introduce", "provide", "provides", "put", "place", "by", "as", "new", "single",
-     "simple", "small", "large", "big", "little", "separate"}
+     "simple", "small", "large", "big", "little", "separate", "hover", "("}
 )  # fmt: skip
 # Words a modifier run cannot cross ("a list of facilities with checkbox" is not "a ...
 # checkbox"): function words and verbs of the sentence.
@@ -110,6 +113,26 @@ _PATTERNS = [
     # a type size in points: "12 points", "14-point font" (story points are not pixels)
     r"(?i:\b\d+(?:\.\d+)?[\s-]?points?\s+(?:font|text|type|size|bold|italic)\b|"
     r"\bfont\b[^.;]{0,25}?\b\d+(?:\.\d+)?\s?points?\b)",
+    # showing and hiding, type and space: "collapsed by default", "an expand/collapse
+    # animation", "sans-serif", "generous whitespace", "inputs stack vertically"
+    r"(?i:\bcollapsible\s+(?:sections?|panels?|menus?|sidebars?|lists?|rows?|cards?|headers?|"
+    r"groups?|areas?)\b|\bcollapsed\s+by\s+default\b|\bexpand(?:ed)?\s*/\s*collaps\w*|"
+    r"\banimations?\b|\banimated\s+(?:transition|icon|button|banner|progress)s?\b)",
+    r"(?i:\bsans[\s-]serif\b|\bserif\s+(?:font|type)s?\b|\btypefaces?\b|\btypography\b|"
+    r"\bmonospaced?\s+fonts?\b)",
+    r"(?i:\b(?:(?:padding|margins?)\s+(?:between|around)|spacing\s+"
+    r"(?:between|of|around))\b|\b(?:generous|consistent|tight|extra)\s+(?:spacing|whitespace|"
+    r"padding)\b)",
+    r"(?i:\b(?:stack(?:s|ed)?|laid\s+out|arranged|aligned|displayed|shown|listed)\s+"
+    r"(?:vertically|horizontally)\b|\b(?:light|dark|white|black)\s+backgrounds?\b)",
+    # a button the system shall provide: "SHALL provide a delete button"
+    r"(?i:\b(?:provide|provides|add|adds|include|includes|display|displays|show|shows|offer|"
+    r"offers)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?buttons?\b)",
+    # a bullet that places the thing: "- Below the main calculator"
+    r"(?i:^[\s*•-]*(?:below|above|beneath|underneath|next\s+to|beside)\s+the\b)",
+    # colour coding and named buttons: "different color for each condition", 'a "Run" button'
+    r"(?i:\bdifferent\s+colou?rs?\s+(?:for|per|by)\b|\bcolou?r[\s-]cod(?:ed|ing)\b)",
+    r"(?i:\b(?:a|an)\s+[\"“'‘][^\"”'’\n]{1,30}[\"”'’]\s+(?:button|link|tab|toggle|menu|icon)s?\b)",
     # moving a thing to a place on the screen: "place the radio button at the top", "moved
     # button to top header"
     rf"(?i:\b(?:put|puts|place|places|placed|placing|move|moves|moved|moving|position|"
@@ -142,6 +165,14 @@ _ANCHORS: list[str | None] = [
     "zebra striped alternating rounded drop box gradient background bold italic underlined",
     "fade fading slide sliding",
     "point font",
+    "collaps expand animation animations animated",
+    "sans serif typeface typefaces typography monospace monospaced",
+    "whitespace white padding margin margins spacing",
+    "stack stacks stacked laid arranged aligned displayed shown listed light dark white black",
+    "provide add include display show offer",
+    "below above beneath underneath next beside",
+    "different color colour coded coding",
+    "button link tab toggle menu icon",
     "put place placing move moving position relocate dock align",
     "first second third fourth fifth last leftmost rightmost",
 ]
@@ -172,6 +203,8 @@ def _introduced(text: str, start: int, at: int, end: int) -> bool:
     words = _WORD.findall(window)
     if not text[start:at].strip(" \t*_-•:\"'“‘"):
         return _PURPOSE_AFTER.match(text, end) is not None
+    if window.rstrip(" *_").endswith((":", "(")):
+        return True  # "**Start Year**: Dropdown/slider", "Detailed View (toggle)"
     for count, word in enumerate(reversed(words)):
         low = word.casefold()
         if low in _INTRODUCERS:
@@ -184,10 +217,22 @@ def _introduced(text: str, start: int, at: int, end: int) -> bool:
     return False
 
 
+_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$)")
+
+
 def _in_a_name(text: str, at: int) -> bool:
     """ "the Issue Resolution Modal": a capitalised widget word after a capitalised word
     names a screen of the product, it does not choose a widget."""
-    return text[at].isupper() and _TITLE_WORD_BEFORE.search(text, max(0, at - 30), at) is not None
+    if not text[at].isupper() or text[:at].rstrip(" *_").endswith(":"):
+        return False  # "Start Year: Dropdown": a label, then the widget chosen for it
+    if _TITLE_WORD_BEFORE.search(text, max(0, at - 30), at) is not None:
+        return True
+    # "use Color Picker": a capitalised widget mid-line with no article is a feature's name
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at].strip(" \t*_-•:\"'“‘(")
+    if not before:
+        return False
+    return _ARTICLE_BEFORE.search(text, max(line_start, at - 40), at) is None
 
 
 def widget_choices(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -11,8 +11,8 @@ from prdlint.checks._schema import code_evidence, schema_spans, select_only
 from prdlint.checks._text import (
     in_design_document,
     is_technical_persona,
-    regions,
     users_own_technology,
+    written_regions,
 )
 from prdlint.model import Hit, Item, Part
 from prdlint.rule import Context
@@ -61,7 +61,8 @@ _PATTERNS = [
     r"(?i:\b(?:models?|tables?|columns?|fields?)\s+(?:to\s+be\s+|are\s+|is\s+)?indexed\b)",
     # field lengths and code-style field names: "maximum length allowed for X", `a.b`, `snake_case`
     r"(?i:\b(?:max(?:imum)?|min(?:imum)?)\s+(?:field\s+|character\s+|string\s+)?length\b)",
-    r"`\w+\.(?!(?:ya?ml|json|md|py|js|ts|txt|csv|toml|xml|html?|cfg|ini|sh|lock)`)\w[\w ]*`"
+    r"`[A-Za-z_]\w*\.(?!(?:ya?ml|json|md|py|js|ts|txt|csv|toml|xml|html?|cfg|ini|sh|lock)`)"
+    r"\w[\w ]*`"
     r"|`[a-z]+(?:_[a-z]+)+`",
     r"(?i:\b(?:database|db|sql|lookup|join|junction|staging)\s+"
     r"(?:tables?|columns?|schemas?|index(?:es)?|migrations?|queries|query|rows?|records?|fields?|triggers?)\b)",
@@ -84,6 +85,9 @@ _PATTERNS = [
     r"(?i:\b(?:store|stored|storing|save|saved|saving|persist|persisted|persisting|insert|inserted|"
     r"write|written|writing|put|load|loaded|keep|kept)\b[^.;\n]{0,40}?\b(?:in|into|to)\s+"
     r"(?:the|a|our|its|their)\s+(?:\w+\s+)?(?:database|db|datastore|data\s+store)\b)",
+    # "save preferences in DB", "already in the database", "move data to an online database"
+    r"(?i:\b(?:in|into|from|to)\s+(?:the\s+|our\s+|an?\s+)?(?:\w+\s+)?(?:database|db)\b(?![\s-]+"
+    r"(?:of|for|with|that|which|where)\b))",
     r"(?i:\b(?:add|adding|new|extra)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:field|attribute|property)\s+"
     rf"(?:to|on)\s+(?:the\s+)?{_NAME}\s+(?:model|class|entity|object|schema|record\s+type)\b)",
 ]
@@ -129,6 +133,7 @@ _ANCHORS: list[str | None] = [
     "orm object entit model class diagram",
     "database",
     "database db datastore store",
+    "database db",
     "model class entit object schema record",
 ]
 GATED = GatedPatterns(list(zip(_ANCHORS, _PATTERNS, strict=True)))
@@ -138,7 +143,7 @@ GATED = GatedPatterns(list(zip(_ANCHORS, _PATTERNS, strict=True)))
 def database_detail(item: Item, ctx: Context) -> Iterator[Hit]:
     if in_design_document(item, ctx):
         return
-    for part, start, end in regions(item):
+    for part, start, end in written_regions(item):
         for at, to in reported_spans(part, start, end, ctx.is_allowed):
             yield Hit(part, at, to)
     yield from _code_blocks(item, ctx)

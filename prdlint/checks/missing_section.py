@@ -16,7 +16,7 @@ from prdlint.rule import Context
 
 
 def _required(options: Mapping[str, Any]) -> dict[str, list[str]]:
-    value = options.get("sections", SECTION_WORDS)
+    value = options.get("sections") or SECTION_WORDS
     if not isinstance(value, Mapping) or not all(
         isinstance(words, list | tuple) and words and all(isinstance(w, str) for w in words)
         for words in value.values()

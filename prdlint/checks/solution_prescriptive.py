@@ -11,6 +11,7 @@ from prdlint.checks._text import (
     in_design_document,
     is_technical_persona,
     regions,
+    request_end,
     users_own_technology,
 )
 from prdlint.checks.database_detail import first_on_line
@@ -74,6 +75,16 @@ _CODE_CALL = re.compile(
     r"(?:[A-Z][a-z0-9]+)+\b"
     r"|(?<![\w/.-])[\w-]+\.(?:py|jsx|tsx|vue|java|rb|php|kt|swift|cs|go|svelte)\b"
 )
+# What any code name above contains: a call, a lower-to-upper case step, a source file
+# extension. One C-level search rules most texts out before the full pattern runs.
+_CODE_HINT = re.compile(
+    r"\(\)|[a-z][A-Z]|\w\.(?:py|jsx|tsx|vue|java|rb|php|kt|swift|cs|go|svelte)\b"
+)
+
+
+def _code_calls(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    if _CODE_HINT.search(text, start, end):
+        yield from _CODE_CALL.finditer(text, start, end)
 
 
 def technology_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -82,9 +93,11 @@ def technology_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int
     for mention in mentions(text):
         if start <= mention.start and mention.end <= end:
             yield mention.start, mention.end
-    for pattern in (_BUILT_WITH, _INDEXED, _CACHE, _CODE_NAME, _CODE_CALL):
+    for pattern in (_BUILT_WITH, _INDEXED, _CACHE, _CODE_NAME):
         for match in pattern.finditer(text, start, end):
             yield match.start(), match.end()
+    for match in _code_calls(text, start, end):
+        yield match.start(), match.end()
 
 
 @check("solution-prescriptive")
@@ -95,7 +108,10 @@ def solution_prescriptive(item: Item, ctx: Context) -> Iterator[Hit]:
     for part, start, end in regions(item):
         lines: set[int] = set()  # one finding per line: "cached in Redis" is one rewrite
         defer = "database-detail" in ctx.running
-        for at, to in _spans(part.text, start, end, technical_user, defer):
+        # a technology named in the reason ("so that the recommender system can ...") is the
+        # context the user describes, not what they ask the team to build
+        reason = request_end(part.text) if part.field in _STATEMENT else len(part.text)
+        for at, to in _spans(part.text, start, end, technical_user, defer, reason):
             if ctx.is_allowed(part.text[at:to]):
                 continue
             line = part.position(at)[0]
@@ -104,13 +120,16 @@ def solution_prescriptive(item: Item, ctx: Context) -> Iterator[Hit]:
                 yield Hit(part, at, to)
 
 
+_STATEMENT = frozenset({"story", "requirement"})
+
+
 def _spans(
-    text: str, start: int, end: int, technical_user: bool, defer: bool
+    text: str, start: int, end: int, technical_user: bool, defer: bool, reason: int
 ) -> list[tuple[int, int]]:
     """The spans worth a finding, named technologies first (the clearest message)."""
     found: list[tuple[int, int]] = []
     for mention in mentions(text):
-        if not start <= mention.start < end:
+        if not start <= mention.start < min(end, reason):
             continue
         if technical_user and mention.name.category in _DEVELOPERS_OWN:
             continue
@@ -130,8 +149,9 @@ def _spans(
             if not users_own_technology(text, start, match.start(), match.end()):
                 found.append((match.start(), match.end()))
     if not technical_user:  # for developers an endpoint or a cache can be the product itself
-        for pattern in (_BUILD_STEP, _HTTP_ENDPOINT, _CACHE, _CODE_NAME, _CODE_CALL):
+        for pattern in (_BUILD_STEP, _HTTP_ENDPOINT, _CACHE, _CODE_NAME):
             found.extend((m.start(), m.end()) for m in pattern.finditer(text, start, end))
+        found.extend((m.start(), m.end()) for m in _code_calls(text, start, end))
     return found
 
 
@@ -184,14 +204,18 @@ def _left_to_database_detail(text: str, mention: Mention) -> bool:
 # Sections whose job is to record technical constraints: naming technology there is the
 # point, not a prescription slipped into a story.
 _CONSTRAINT_HEADING = re.compile(
-    r"(?i:\b(?:tech(?:nical|nology)?\s+(?:assumptions?|stack|constraints?|requirements?|"
+    r"(?i:^[\W\d._]*(?:(?:additional|other|key|general|main|high-level|non-functional)\s+)?"
+    r"(?:tech(?:nical|nology)?\s+(?:assumptions?|stack|constraints?|requirements?|"
     r"considerations?|notes?|decisions?|design|architecture|overview|details?|approach|"
     r"dependencies|choices?|specifications?)|technology\s+(?:choices?|stack)|"
-    r"architecture|implementation\s+(?:notes?|details?|plan|approach)|infrastructure|"
-    r"platform\s+(?:constraints?|requirements?)|system\s+design|stack)\b)"
+    r"(?:system\s+|software\s+|service\s+)?architecture|implementation\s+(?:notes?|details?|"
+    r"plan|approach)|infrastructure|platform\s+(?:constraints?|requirements?)|system\s+design|"
+    r"stack)\b)"
 )
 
 
 def records_constraints(item: Item) -> bool:
-    """Whether the item sits under a heading whose job is to record technical constraints."""
-    return any(_CONSTRAINT_HEADING.search(heading) for heading in item.heading_path)
+    """Whether the item sits under a heading whose job is to record technical constraints:
+    the heading starts with it ("2. Technical Requirements", "Architecture"); an epic that
+    builds something ("Epic 1: Core Infrastructure") is not such a section."""
+    return any(_CONSTRAINT_HEADING.match(heading) for heading in item.heading_path)

@@ -171,7 +171,7 @@ def technical_task(item: Item, ctx: Context) -> Iterator[Hit]:
         if span is None and (role is not None or _IMPERATIVE.match(part.text, start)):
             # the team's own voice naming the build: "As a developer, I want a `Reviews` table",
             # "DB: Register models ..."
-            span = _database_work(part.text, start, end)
+            span = _from_order(_database_work(part.text, start, end), 0 if role else start)
         if span is None and not visible:
             # the team's chore in plain words ("Set up a build pipeline", "Persistence layer
             # (entities, migrations, seed data)") or a named technology as the whole request
@@ -227,6 +227,14 @@ def _technology(text: str, start: int, end: int) -> Span | None:
         if not users_own_technology(text, start, at, to):
             return at, to
     return None
+
+
+def _from_order(span: Span | None, order: int) -> Span | None:
+    """The chore from the order on ("Update database tables"), so that the data-model words
+    themselves stay database-detail's finding: one word, one finding."""
+    if span is None:
+        return None
+    return (order, span[1]) if span[0] > order and span[1] - order <= 80 else span
 
 
 def _team_asks_for(text: str, start: int, end: int) -> Span | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from prdlint.checks import check
 from prdlint.checks._gate import GatedPatterns
-from prdlint.checks._text import in_design_document, regions
+from prdlint.checks._text import in_design_document, written_regions
 from prdlint.checks._ui import ui_phrases, widget_choices
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
@@ -48,7 +48,8 @@ _PATTERNS = [
     rf"(?i:\b{_WIDGET}\b[^.;]{{0,40}}?\b(?:next\s+(?:to|too)|beside|below|above|underneath|"
     r"to\s+the\s+(?:left|right)\s+of|at\s+the\s+(?:side|top|bottom)\s+of|"
     r"on\s+the\s+(?:left|right|side|navigation\s+bar|nav\s*bar|toolbar|header|footer|sidebar))\b)",
-    r"(?i:\b(?:right|left)[\s-]hand\s+(?:side|column|corner|panel)\b)",
+    r"(?i:\b(?:right|left)[\s-]hand\s+(?:side|column|corner|panel|pane|navigation|nav|menu|"
+    r"sidebar|rail)\b)",
     # the size of a visual element: "a small graphic", "a larger font"
     r"(?i:\b(?:small|smaller|large|larger|big|bigger|tiny|huge)\s+(?:graphic|icon|image|logo|"
     r"thumbnail|button|font|text|banner|picture|photo)s?\b)",
@@ -89,7 +90,7 @@ GATED = GatedPatterns(list(zip(_ANCHORS, _PATTERNS, strict=True)))
 def ui_detail(item: Item, ctx: Context) -> Iterator[Hit]:
     if in_design_document(item, ctx):
         return
-    for part, start, end in regions(item):
+    for part, start, end in written_regions(item):
         for at, to in _spans(part.text, start, end):
             if not ctx.is_allowed(part.text[at:to]):
                 yield Hit(part, at, to)

@@ -11,8 +11,8 @@ from pathlib import Path
 from prdlint.commands._common import LintArgs, setup_run
 from prdlint.config import Config
 from prdlint.errors import PrdlintError
-from prdlint.model import Finding
-from prdlint.readers import MAX_FILE_BYTES, READERS, FileReader, reader_for
+from prdlint.model import Finding, Report
+from prdlint.readers import MAX_FILE_BYTES, NO_ITEMS, READERS, FileReader, reader_for
 from prdlint.rule import Rule
 from prdlint.runner import Target
 
@@ -40,6 +40,7 @@ class LintResult:
 
     findings: list[Finding] = field(default_factory=list)
     problem: str | None = None
+    notes: list[tuple[int, str]] = field(default_factory=list)  # (line, what was left out)
     rules: Mapping[str, Rule] = field(default_factory=dict)
     config: Config | None = None
 
@@ -81,6 +82,20 @@ def lint_text(text: str, path: Path | None, reader: FileReader, root: Path) -> L
         return LintResult(problem=notice, rules=rules, config=run.config)
     # The session's one filter pass: inline directives, then per-file-ignores.
     report = run.lint_targets([Target(display, None, reader)], lambda: data, filters).report
-    if report.problems:
+    if report.files == 0 and report.problems:  # not read at all: the reason is all there is
         return LintResult(problem=report.problems[0].message, rules=rules, config=run.config)
-    return LintResult(sorted(report.findings, key=lambda f: f.sort_key), None, rules, run.config)
+    findings = sorted(report.findings, key=lambda f: f.sort_key)
+    return LintResult(findings, rules=rules, config=run.config, notes=_notes(report))
+
+
+def _notes(report: Report) -> list[tuple[int, str]]:
+    """What check prints beside the findings of a file it read: parts it could not read and
+    findings left out past the per-rule cap (at the item's line). "No backlog items" is
+    left out: in an editor every README would carry it."""
+    notes = [(1, p.message) for p in report.problems]
+    for notice in report.notices:
+        if notice.message == NO_ITEMS:
+            continue
+        _, _, line = notice.where.rpartition(":")
+        notes.append((int(line) if line.isdigit() else 1, notice.message))
+    return notes

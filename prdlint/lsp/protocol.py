@@ -72,6 +72,18 @@ def problem_diagnostic(message: str) -> types.Diagnostic:
     )
 
 
+def note_diagnostic(line: int, message: str) -> types.Diagnostic:
+    """Something check reports beside the findings (a part not read, findings left out),
+    as information on its line."""
+    start = types.Position(max(line - 1, 0), 0)
+    return types.Diagnostic(
+        range=types.Range(start, start),
+        message=f"prdlint: {message}",
+        severity=types.DiagnosticSeverity.Information,
+        source=SOURCE,
+    )
+
+
 def hover_text(rule: Rule) -> str:
     """The rule's why and use-instead, as markdown."""
     good = "\n".join(f"```markdown\n{e.text.rstrip()}\n```" for e in rule.good)

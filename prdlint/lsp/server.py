@@ -23,7 +23,7 @@ from prdlint.config import CONFIG_FILES
 from prdlint.lsp import actions
 from prdlint.lsp.lint import LintResult, document_reader, lint_text
 from prdlint.lsp.positions import split_lines
-from prdlint.lsp.protocol import diagnostic, hover_text, problem_diagnostic
+from prdlint.lsp.protocol import diagnostic, hover_text, note_diagnostic, problem_diagnostic
 from prdlint.readers import FileReader
 
 DEBOUNCE = 0.1  # seconds of quiet after a change before linting
@@ -105,6 +105,7 @@ class PrdlintServer(LanguageServer):
             diagnostics = [
                 diagnostic(f, result.rules.get(f.rule), lines, encoding) for f in result.findings
             ]
+            diagnostics += [note_diagnostic(line, message) for line, message in result.notes]
         self.last_problem[uri] = result.problem
         self.published[uri] = Published(version, lines, result, markdown, diagnostics)
         self.text_document_publish_diagnostics(
@@ -182,8 +183,11 @@ def build_server() -> PrdlintServer:
         texts = []
         for diag in shown.diagnostics:
             rule = shown.result.rules.get(str(diag.source))
-            if rule is not None and _contains(diag.range, params.position):
-                texts.append(hover_text(rule))
+            if rule is None or not _contains(diag.range, params.position):
+                continue
+            text = hover_text(rule)
+            if text not in texts:  # two findings of one rule: one text
+                texts.append(text)
         if not texts:
             return None
         content = types.MarkupContent(types.MarkupKind.Markdown, "\n\n---\n\n".join(texts))

@@ -132,14 +132,7 @@ def _parts(summary: str, fields: Mapping[str, Any], field_map: FieldMap) -> list
         story = None
     described = [_remap(p, description) for p in body.description]
     if story is None and _is_story_type(fields.get("issuetype")):
-        # An issue of type Story is a story whatever its wording: its statement is the
-        # paragraph in which a person acts, else its first paragraph, else its summary.
-        at = _statement_index(described)
-        if at is not None:
-            chosen = described[at]
-            described[at] = Part("story", chosen.text, chosen.segments, chosen.origin)
-        elif summary:
-            story = _part("story", summary, 1, 1, "summary")
+        story = _story_statement(summary, described)
     if story is not None:
         parts.append(story)
     parts.extend(described)
@@ -158,11 +151,35 @@ def _is_story_type(issuetype: object) -> bool:
     return isinstance(name, str) and name.strip().casefold() in ("story", "user story")
 
 
-def _statement_index(described: list[Part]) -> int | None:
+def _story_statement(summary: str, described: list[Part]) -> Part | None:
+    """An issue of type Story is a story whatever its wording. Its statement is the
+    paragraph in which a person acts, else the summary if a person acts in it, else its
+    first paragraph, else its summary; the paragraph or summary that gives a reason, when
+    the statement does not, is its goal. Paragraphs change field in place (`described`);
+    a statement from the summary is returned."""
     from prdlint.roles import human_actor
+    from prdlint.story import reason_in
 
-    found = next((i for i, p in enumerate(described) if human_actor(p.text) is not None), None)
-    return found if found is not None else (0 if described else None)
+    title = _part("story", summary, 1, 1, "summary") if summary else None
+    acting = next((i for i, p in enumerate(described) if human_actor(p.text) is not None), None)
+    if acting is None and title is not None and human_actor(summary) is not None:
+        at = None
+    else:
+        at = acting if acting is not None else (0 if described else None)
+    statement = described[at] if at is not None else title
+    if statement is None:
+        return None
+    if at is not None:
+        described[at] = Part("story", statement.text, statement.segments, statement.origin)
+    if reason_in(statement.text):
+        return None if at is not None else statement
+    why = next((i for i, p in enumerate(described) if i != at and reason_in(p.text)), None)
+    if why is not None:
+        part = described[why]
+        described[why] = Part("goal", part.text, part.segments, part.origin)
+    elif at is not None and title is not None and reason_in(summary):
+        described.append(_part("goal", summary, 1, 1, "summary"))
+    return None if at is not None else statement
 
 
 def criteria_parts(value: object) -> list[Part]:

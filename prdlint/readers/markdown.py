@@ -17,11 +17,11 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from prdlint import suppressions
+from prdlint import doctype, suppressions
 from prdlint.model import Item, Part, Segment, Source
 from prdlint.readers.settings import ReadSettings
 from prdlint.roles import human_actor
-from prdlint.story import actor_role, looks_like_story, parse_story
+from prdlint.story import actor_role, looks_like_story, parse_story, reason_in
 
 _AC_LABEL = re.compile(
     r"^[\W_]*(?:acceptance\s+(?:criteria|criterion|tests?|conditions?|scenarios?)|"
@@ -112,6 +112,9 @@ _NOT_REQUIREMENTS = re.compile(
     r"|assumptions?",
     re.IGNORECASE,
 )
+# A heading that names the list under it a backlog ("Product Backlog", "Backlog / Remaining"),
+# not one about a backlog ("Data backlog proposal").
+_BACKLOG_HEADING = re.compile(r"^[\W_]*(?:product\s+|sprint\s+)?backlog\b", re.IGNORECASE)
 _STORIES = re.compile(r"\bstor(?:y|ies)\b|backlog", re.IGNORECASE)
 # What each column of a backlog table holds, tried in this order (a "Story ID" or "Story
 # points" column is not the story; a "Done" column is a status, "Definition of done" criteria).
@@ -139,12 +142,6 @@ _TABLE_STATEMENT = (
     re.compile(r"description|title|summary|\bname\b|\bitem\b", re.I),
 )
 _TABLE_STORY_COLUMN = _TABLE_STATEMENT[0]
-_DOC_TYPES = (
-    ("adr", re.compile(r"\bADR\b|architecture\s+decision", re.I)),
-    ("kep", re.compile(r"\bKEP\b|enhancement\s+proposal", re.I)),
-    ("rfc", re.compile(r"\bRFC\b|request\s+for\s+comments", re.I)),
-    ("design", re.compile(r"design\s+doc|technical\s+design|tech\s+spec|architecture", re.I)),
-)
 _MIN_REQUIREMENT_WORDS = 4
 
 
@@ -207,9 +204,21 @@ class _Draft:
                 or (part is first and human_actor(part.text) is not None)
             ):
                 self.parts[index] = Part(field_name, part.text, part.segments, part.origin)
+                self._find_goal(part.text)
                 return
         if isinstance(statement, Part):
             self.parts.insert(1, Part(field_name, statement.text, statement.segments))
+            self._find_goal(statement.text)
+
+    def _find_goal(self, statement: str) -> None:
+        """A statement that gives no reason, under a heading: the first paragraph that gives
+        one ("This matters because ...") is its goal, so its value is not called missing."""
+        if self.kind != "story" or self.part_named("goal") or reason_in(statement):
+            return
+        for index, part in enumerate(self.parts):
+            if part.field == "description" and reason_in(part.text):
+                self.parts[index] = Part("goal", part.text, part.segments, part.origin)
+                return
 
     def build(self, source: Source) -> Item:
         return Item(
@@ -330,39 +339,6 @@ def _strip_label(part: Part, match: re.Match[str], field_name: str) -> Part | No
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60] or "section"
-
-
-def _document_type(
-    title: str, front_matter: dict[str, Any], headings: Sequence[str] = (), preamble: str = ""
-) -> str | None:
-    """ "rfc", "adr", "kep" or "design" when the front matter, the title, the RFC metadata
-    lines at the top ("RFC PR: ...") or the section shape (Status/Context/Decision;
-    Motivation/Detailed design) say so; None for a PRD or backlog."""
-    for key in ("type", "doc_type", "document_type", "kind", "category"):
-        value = front_matter.get(key)
-        if isinstance(value, str):
-            for name, pattern in _DOC_TYPES:
-                if pattern.search(value):
-                    return name
-    for name, pattern in _DOC_TYPES:
-        if pattern.search(title):
-            return name
-    if _RFC_PREAMBLE.search(preamble):
-        return "rfc"
-    if _REQUIREMENTS_TITLE.search(title):
-        return None  # a PRD with a "Design" section is still a PRD
-    names = {heading.strip().casefold().rstrip(":") for heading in headings}
-    if {"status", "context", "decision"} <= names:
-        return "adr"
-    if "motivation" in names and names & {"detailed design", "design details"}:
-        return "rfc"
-    if names & {"design", "detailed design", "design proposal", "technical design"}:
-        return "design"
-    return None
-
-
-_REQUIREMENTS_TITLE = re.compile(r"\bPRD\b|requirements|user\s+stor|backlog", re.IGNORECASE)
-_RFC_PREAMBLE = re.compile(r"^\W*RFC\s+(?:PR|number|id)\b", re.IGNORECASE | re.MULTILINE)
 
 
 def _front_matter(content: str) -> dict[str, Any]:
@@ -613,7 +589,7 @@ class _Reader:
             self._list_paragraph(part)
             return
         lines = _split_lines(part, "body") if "\n" in part.text else []
-        if sum(1 for line in lines if looks_like_story(line.text)) >= 2:
+        if sum(1 for line in lines if looks_like_story(_CHECKBOX.sub("", line.text, 1))) >= 2:
             # A backlog written one story a line, without list markers.
             for line in lines:
                 self._loose_paragraph(line)
@@ -683,7 +659,11 @@ class _Reader:
             # A scenario's steps end at the first paragraph that is not a step.
             self.scenario = self.ac_mode = False
         self.lead_in = None
-        if looks_like_story(part.text):
+        box = _CHECKBOX.match(part.text)
+        unboxed = _strip_label(part, box, part.field) if box else None
+        if unboxed is not None and looks_like_story(unboxed.text):
+            self._start_story(unboxed, self.level)  # "[X] As a reader, I want ..." (a checklist)
+        elif looks_like_story(part.text):
             self._start_story(part, self.level)
         elif _SCENARIO.match(part.text) and (owner := self._criteria_owner()) is not None:
             # "*Scenario: ...*" then Given/When/Then: the steps are criteria, not the title.
@@ -813,6 +793,12 @@ class _Reader:
         ):
             self._add_criteria(owner, part)
             return "criterion"
+        if self._backlog_entry(parent):
+            # "# Product Backlog" then "- Database solution": each entry is one item.
+            self.story = self._new("story", part, text.split("\n", 1)[0], self.level)
+            self.story.parts.append(Part("story", part.text, part.segments))
+            self.story.fields["backlog_entry"] = True
+            return "story"
         if self.story is not None:
             self.story.parts.append(Part("description", part.text, part.segments))
             return "description"
@@ -871,6 +857,15 @@ class _Reader:
             elif role != "statement":
                 _add_cell(draft, role, cell)
 
+    def _backlog_entry(self, parent: list[Any] | None) -> bool:
+        """A top-level list item right under a heading named "Backlog" (not under a story
+        written above it)."""
+        if parent is not None or not self.headings or self.ac_mode:
+            return False
+        if self.story is not None and not self.story.fields.get("backlog_entry"):
+            return False
+        return bool(_BACKLOG_HEADING.search(self.headings[-1][1]))
+
     def _in_stories(self) -> bool:
         """Under a heading such as "User stories" or "Backlog": a bare "I want ..." is a story."""
         return any(_STORIES.search(title) for title in self.heading_path)
@@ -887,7 +882,9 @@ class _Reader:
         # of one feature.
         headings = [title for level, title, _ in self.outline if level <= 2]
         preamble = "\n".join(self.lines[:15])
-        document_type = _document_type(str(self.document.title), self.front, headings, preamble)
+        document_type = doctype.document_type(
+            str(self.document.title), self.front, headings, preamble, self.path
+        )
         self.document.fields = {
             "headings": tuple(self.outline),
             "front_matter": self.front,
