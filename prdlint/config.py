@@ -1,9 +1,13 @@
-"""Configuration from `[tool.prdlint]` in pyproject.toml or `.prdlint.yaml`, found by walking
-up from the current directory. Every problem names the file and the key."""
+"""Configuration from `[tool.prdlint]` in pyproject.toml or `.prdlint.yaml`, found as ruff
+finds it: walking up from each linted file's folder, so the results do not depend on the
+current directory. Paths and globs in a config are relative to its folder. Every problem
+names the file and the key."""
 
 from __future__ import annotations
 
+import fnmatch
 import math
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +57,25 @@ class Config:
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     jira: JiraSettings = JiraSettings()
     path: Path | None = None  # the file it was read from
+    folder: Path | None = None  # absolute: where its globs and rule packs are relative to
+
+    def relative(self, path: Path) -> str:
+        """`path` as the config's globs see it: relative to its folder, `/`-separated (a
+        file outside the folder, or with no config file, keeps its absolute path)."""
+        absolute = Path(os.path.abspath(path))
+        try:
+            shown = absolute.relative_to(self.folder or Path.cwd()).as_posix()
+        except ValueError:
+            shown = absolute.as_posix()
+        return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+    def matches(self, path: Path, globs: tuple[str, ...]) -> bool:
+        """A glob matches the path relative to the config's folder, or the file name."""
+        if not globs:
+            return False
+        shown = self.relative(path)
+        name = shown.rsplit("/", 1)[-1]
+        return any(fnmatch.fnmatch(shown, g) or fnmatch.fnmatch(name, g) for g in globs)
 
     @property
     def read_settings(self) -> ReadSettings:
@@ -158,6 +181,7 @@ def from_mapping(data: Mapping[str, Any], path: Path | None) -> Config:
         },
         jira=_jira(tables.get("jira", {}), label),
         path=path,
+        folder=Path(os.path.abspath(base)),
     )
 
 
@@ -184,7 +208,7 @@ def read_config_file(path: Path) -> Config:
     except YamlError as error:
         raise ConfigError(f"{path}: {error}") from None
     if loaded is None:
-        return Config(path=path)
+        return Config(path=path, folder=Path(os.path.abspath(path.parent)))
     return from_mapping(_table(loaded, f"{path}: the top level"), path)
 
 
@@ -212,3 +236,42 @@ def load_config(explicit: Path | None = None, start: Path | None = None) -> Conf
         return read_config_file(explicit)
     found = find_config((start or Path.cwd()).resolve())
     return read_config_file(found) if found else Config()
+
+
+class ConfigFinder:
+    """The config of each linted file: the nearest one at or above its folder, each folder
+    looked up and each config file read once per run. `fixed` (from --config) is every
+    file's config. A file in no project gets the defaults, wherever prdlint runs."""
+
+    def __init__(self, fallback: Config, fixed: bool = False) -> None:
+        self._fallback = fallback
+        self._fixed = fixed
+        self._found: dict[Path, Path | None] = {}
+        self._read: dict[Path, Config] = {}
+        if fallback.path is not None:
+            self._read[Path(os.path.abspath(fallback.path))] = fallback
+
+    def for_file(self, path: Path) -> Config:
+        if self._fixed:
+            return self._fallback
+        found = self._nearest(Path(os.path.abspath(path)).parent)
+        if found is None:
+            return Config() if self._fallback.path is not None else self._fallback
+        if found not in self._read:
+            self._read[found] = read_config_file(found)
+        return self._read[found]
+
+    def _nearest(self, directory: Path) -> Path | None:
+        if directory not in self._found:
+            found = None
+            for name in CONFIG_FILES:
+                candidate = directory / name
+                if candidate.is_file() and (
+                    name != "pyproject.toml" or _has_prdlint_table(candidate)
+                ):
+                    found = candidate
+                    break
+            if found is None and directory.parent != directory:
+                found = self._nearest(directory.parent)
+            self._found[directory] = found
+        return self._found[directory]

@@ -5,13 +5,16 @@
     "CHANGELOG.md" = ["ALL"]
 
 Rules are named by name, code, category or tag (as in `ignore`), or ALL. A glob matches the
-path as reported (relative to the current directory, `/`-separated) or the file name; `**/`
-also matches no directory at all. Findings from Jira (no path) are never matched."""
+path relative to the config file's folder (`/`-separated, whatever the current directory)
+or the file name; `**/` also matches no directory at all. Findings from Jira (no path) are
+never matched."""
 
 from __future__ import annotations
 
 import fnmatch
+import os
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
 from prdlint.errors import ConfigError
 from prdlint.model import Finding
@@ -32,8 +35,15 @@ class PerFileIgnores:
     """The config's table, checked against the known rules once, applied per finding."""
 
     def __init__(
-        self, table: Mapping[str, Sequence[str]], rules: Iterable[Rule], where: str = "config"
+        self,
+        table: Mapping[str, Sequence[str]],
+        rules: Iterable[Rule],
+        where: str = "config",
+        folder: Path | None = None,
+        reported_from: Path | None = None,
     ) -> None:
+        self._folder = folder  # the config's: globs are relative to it (None: as reported)
+        self._reported_from = reported_from  # what reported paths are relative to (cwd)
         known = {r.name: _keys(r) for r in rules}
         every = frozenset().union(*known.values()) if known else frozenset()
         self._globs: list[tuple[str, frozenset[str]]] = []
@@ -59,10 +69,22 @@ class PerFileIgnores:
         if path is None:
             return frozenset()
         result: frozenset[str] = frozenset()
+        shown = self._relative(path)
         for glob, names in self._globs:
-            if _glob_matches(path, glob):
+            if _glob_matches(shown, glob):
                 result |= names
         return result
+
+    def _relative(self, path: str) -> str:
+        """The reported path (relative to the current directory, or `reported_from`) from
+        the config's folder."""
+        if self._folder is None:
+            return path
+        absolute = Path(os.path.abspath(Path(self._reported_from or Path.cwd(), path)))
+        try:
+            return absolute.relative_to(self._folder).as_posix()
+        except ValueError:  # outside the project: the same whatever the current directory
+            return absolute.as_posix()
 
     def filter(self, findings: Iterable[Finding]) -> list[Finding]:
         cache: dict[str | None, frozenset[str]] = {}

@@ -5,10 +5,9 @@ the other files from being linted."""
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from prdlint.boundedio import read_regular_file
@@ -40,6 +39,7 @@ class Target:
     display: str  # the path as the user will see it
     path: Path | None  # None for standard input
     reader: FileReader
+    config: Config | None = field(default=None, compare=False)  # its project's (None: the run's)
 
 
 def _posix(path: Path) -> str:
@@ -50,11 +50,6 @@ def _posix(path: Path) -> str:
     # A name that is not UTF-8 holds surrogate escapes no output can encode: show its
     # bytes as \xNN, as git does (the Target keeps the real path for reading).
     return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def _matches(display: str, globs: Sequence[str]) -> bool:
-    name = display.rsplit("/", 1)[-1]
-    return any(fnmatch.fnmatch(display, g) or fnmatch.fnmatch(name, g) for g in globs)
 
 
 def _git_visible(directory: Path) -> set[Path] | None:
@@ -96,28 +91,34 @@ def _walk(directory: Path, problems: list[InputProblem]) -> Iterator[Path]:
 
 
 def _directory_targets(
-    directory: Path, config: Config, problems: list[InputProblem]
+    directory: Path, configs: Callable[[Path], Config], problems: list[InputProblem]
 ) -> list[Target]:
     visible = _git_visible(directory)
     targets = []
     for path in _walk(directory, problems):
-        display = _posix(path)
         reader = reader_for(path.name)
-        if reader is None or _matches(display, config.exclude):
+        if reader is None:
+            continue
+        config = configs(path)  # its own project's: globs are relative to that config
+        if config.matches(path, config.exclude):
             continue
         if not path.is_file():
             continue  # a FIFO or socket would block the read; a dangling link has nothing
-        if not (reader.in_directories or _matches(display, config.include)):
+        if not (reader.in_directories or config.matches(path, config.include)):
             continue
         if visible is not None and path.resolve() not in visible:
             continue
-        targets.append(Target(display, path, reader))
+        targets.append(Target(_posix(path), path, reader, config))
     return targets
 
 
 def collect_targets(
-    paths: Sequence[str], config: Config
+    paths: Sequence[str], configs: Config | Callable[[Path], Config]
 ) -> tuple[list[Target], list[InputProblem]]:
+    """The files to lint, each with its config (`configs` maps a file to it; one Config
+    is every file's)."""
+    if isinstance(configs, Config):
+        configs = _constant(configs)
     targets: list[Target] = []
     problems: list[InputProblem] = []
     for raw in paths:
@@ -130,7 +131,7 @@ def collect_targets(
         path = Path(raw)
         if path.is_dir():
             before = len(problems)
-            found = _directory_targets(path, config, problems)
+            found = _directory_targets(path, configs, problems)
             if not found and len(problems) == before:
                 problems.append(
                     InputProblem(raw, "no markdown PRDs or configured story files here")
@@ -141,14 +142,18 @@ def collect_targets(
             if reader is None:
                 kinds = ", ".join(supported_suffixes())
                 problems.append(InputProblem(raw, f"not a supported file type ({kinds})"))
-            elif not _matches(_posix(path), config.exclude):
-                targets.append(Target(_posix(path), path, reader))
+            elif not (config := configs(path)).matches(path, config.exclude):
+                targets.append(Target(_posix(path), path, reader, config))
         elif path.exists():
             problems.append(InputProblem(raw, "not a regular file"))
         else:
             problems.append(InputProblem(raw, "no such file or directory"))
     unique = {t.display: t for t in targets}
     return list(unique.values()), problems
+
+
+def _constant(config: Config) -> Callable[[Path], Config]:
+    return lambda _: config
 
 
 def read_target(target: Target, settings: ReadSettings, stdin: Callable[[], bytes]) -> list[Item]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from prdlint import filters
-from prdlint.config import Config, load_config
+from prdlint.config import Config, ConfigFinder, load_config
 from prdlint.engine import Linter, LintSettings
 from prdlint.errors import ConfigError, PrdlintError
 from prdlint.filters import DocumentDirectives, FilterSettings
@@ -42,12 +42,15 @@ class RunOptions:
     fail_on: str | None = None
     rule_packs: tuple[Path, ...] = ()
     start: Path | None = None  # where the config search starts (default: the current dir)
+    # Files are linted with their own project's config, found from each file (--config: the
+    # one given); the current directory's config serves standard input and Jira.
 
 
 @dataclass(frozen=True)
 class Outcome:
     report: Report  # what the run reports: after directives, per-file-ignores, baseline
     recorded: list[Finding]  # what passed directives and per-file-ignores (--write-baseline)
+    fails: bool | None = None  # a finding at or above its project's fail-on (None: not known)
 
 
 def _merged(config: Config, options: RunOptions) -> Config:
@@ -98,11 +101,16 @@ class Session:
     selection: Selection
     settings: LintSettings
     known: tuple[Rule, ...] = ()  # every installed rule, selected or not
+    options: RunOptions = RunOptions()
 
     @classmethod
     def start(cls, options: RunOptions) -> Session:
         """The config merged with the flags, and the rules the run uses."""
-        loaded = load_config(options.config_path, options.start)
+        return cls.of(load_config(options.config_path, options.start), options)
+
+    @classmethod
+    def of(cls, loaded: Config, options: RunOptions) -> Session:
+        """The session of one project's config, merged with the flags."""
         config = _merged(loaded, options)
         rules = all_rules(config.rule_packs)
         _check_selectors(rules, loaded, options)
@@ -119,7 +127,7 @@ class Session:
             allow_terms=config.allow_terms,
             explicit=selection.explicit,
         )
-        return cls(config, selection, settings, tuple(rules))
+        return cls(config, selection, settings, tuple(rules), options)
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -128,10 +136,17 @@ class Session:
     def linter(self) -> Linter:
         return Linter(self.rules, self.settings)
 
-    def filters(self, baseline: frozenset[str] | None = None) -> FilterSettings:
-        """The filter pass of this run: directives, per-file-ignores, then `baseline`."""
+    def filters(
+        self, baseline: frozenset[str] | None = None, reported_from: Path | None = None
+    ) -> FilterSettings:
+        """The filter pass of this run: directives, per-file-ignores, then `baseline`.
+        Reported paths are relative to `reported_from` (default: the current directory)."""
         ignores = PerFileIgnores(
-            self.config.per_file_ignores, self.known, str(self.config.path or "config")
+            self.config.per_file_ignores,
+            self.known,
+            str(self.config.path or "config"),
+            self.config.folder,
+            reported_from,
         )
         return FilterSettings(
             rules={r.name: r for r in self.rules},
@@ -151,11 +166,34 @@ class Session:
         """Lint files, directories and `-` (standard input); `output` (the report's file)
         must not be one of them."""
         settings = self.filters(baseline)  # config errors before any file is read
-        targets, problems = collect_targets(paths, self.config)
+        finder = ConfigFinder(self.config, fixed=self.options.config_path is not None)
+        targets, problems = collect_targets(paths, finder.for_file)
         refuse_overwriting_inputs(output, (t.path for t in targets if t.path is not None))
-        outcome = self.lint_targets(targets, stdin, settings)
+        runs = self._projects(targets, baseline, settings)  # every config checked first
+        outcomes = [session.lint_targets(group, stdin, ran) for session, ran, group in runs]
+        outcome = outcomes[0] if len(outcomes) == 1 else _joined(outcomes)
         outcome.report.problems[:0] = problems
         return outcome
+
+    def _projects(
+        self, targets: Sequence[Target], baseline: frozenset[str] | None, settings: FilterSettings
+    ) -> list[tuple[Session, FilterSettings, list[Target]]]:
+        """The targets grouped by their project's config (in run order), each group with
+        its session and filter pass; this session for standard input and its own files."""
+        sessions: dict[Path | None, tuple[Session, FilterSettings]] = {
+            _key(self.config): (self, settings)
+        }
+        groups: dict[Path | None, list[Target]] = {}
+        for target in targets:
+            config = target.config or self.config
+            key = _key(config)
+            if key not in sessions:
+                session = Session.of(config, self.options)
+                sessions[key] = (session, session.filters(baseline))
+            groups.setdefault(key, []).append(target)
+        if not groups:
+            return [(self, settings, [])]
+        return [(*sessions[key], group) for key, group in groups.items()]
 
     def lint_targets(
         self,
@@ -178,7 +216,7 @@ class Session:
         )
         if progress:
             progress.close()
-        return _filtered(report, documents, settings)
+        return _filtered(report, documents, settings, self.config.fail_on)
 
     def lint_stream(self, items: Iterable[Item], settings: FilterSettings | None = None) -> Outcome:
         """Lint one source that arrives in pieces (a live Jira query), never holding it."""
@@ -187,7 +225,26 @@ class Session:
         findings, refs = linter.lint_stream(items)
         rules = {r.name: r for r in self.rules}
         report = Report(findings, refs, 0, rules, notices=linter.left_out, source="jira")
-        return _filtered(report, [], settings)
+        return _filtered(report, [], settings, self.config.fail_on)
+
+
+def _key(config: Config) -> Path | None:
+    return None if config.path is None else Path(os.path.abspath(config.path))
+
+
+def _joined(outcomes: Sequence[Outcome]) -> Outcome:
+    """One outcome for the projects of one run, in run order."""
+    reports = [o.report for o in outcomes]
+    report = Report(
+        findings=[f for r in reports for f in r.findings],
+        items=[i for r in reports for i in r.items],
+        files=sum(r.files for r in reports),
+        rules={name: rule for r in reports for name, rule in r.rules.items()},
+        problems=[p for r in reports for p in r.problems],
+        notices=[n for r in reports for n in r.notices],
+    )
+    recorded = [f for o in outcomes for f in o.recorded]
+    return Outcome(report, recorded, any(o.fails for o in outcomes))
 
 
 _KINDS: tuple[tuple[type | tuple[type, ...], str], ...] = (
@@ -247,10 +304,14 @@ def refuse_overwriting_inputs(output: Path | None, inputs: Iterable[Path]) -> No
 
 
 def _filtered(
-    report: Report, documents: Sequence[DocumentDirectives], settings: FilterSettings
+    report: Report,
+    documents: Sequence[DocumentDirectives],
+    settings: FilterSettings,
+    fail_on: Severity,
 ) -> Outcome:
     result = filters.apply(report.findings, documents, settings)
-    return Outcome(replace(report, findings=result.findings), result.recorded)
+    fails = any(f.severity >= fail_on for f in result.findings)
+    return Outcome(replace(report, findings=result.findings), result.recorded, fails)
 
 
 def lint_items(

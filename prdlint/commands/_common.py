@@ -61,7 +61,8 @@ def lint_options(function: F) -> F:
         click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
                      help="Write the report to this file ('-': standard output)."),
         click.option("--config", "config_path", type=click.Path(path_type=Path),
-                     help="Config file (default: nearest .prdlint.yaml or pyproject.toml)."),
+                     help="Config file for every path (default: each file's nearest"
+                          " .prdlint.yaml or pyproject.toml)."),
         click.option("--select", multiple=True,
                      help="Only these rules (names, codes, categories or tags; comma-separated)."),
         click.option("--extend-select", multiple=True, help="Add rules to the selection."),
@@ -89,7 +90,8 @@ def rule_packs_option(function: F) -> F:
 
 def setup_run(lint: LintArgs, start: Path | None = None) -> Session:
     """Config merged with CLI flags (flags win), and the rules the run uses. The config is
-    the nearest one at or above `start` (default: the current directory)."""
+    the nearest one at or above `start` (default: the current directory); `check` lints
+    each file with its own project's config (Session.lint_files)."""
     options = RunOptions(
         config_path=lint.config_path,
         select=_split(lint.select),
@@ -159,7 +161,7 @@ def finish(
     )
     emit(report, lint.output_format, lint.output, options)
     report_problems(report)
-    code = exit_code(report, session.config.fail_on)
+    code = exit_code(report, session.config.fail_on, outcome.fails)
     lenient = reporting.exit_zero or written is not None
     sys.exit(EXIT_CLEAN if code == EXIT_FINDINGS and lenient else code)
 
@@ -243,10 +245,11 @@ def write_stdout(text: str, utf8: bool) -> None:
         raise PrdlintError(f"cannot write to standard output: {error.strerror}") from None
 
 
-def exit_code(report: Report, fail_on: Severity) -> int:
+def exit_code(report: Report, fail_on: Severity, fails: bool | None = None) -> int:
+    """`fails`: the session's verdict, each file against its own project's fail-on."""
     if report.problems:
         return EXIT_ERROR
-    if any(f.severity >= fail_on for f in report.findings):
+    if fails if fails is not None else any(f.severity >= fail_on for f in report.findings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
 

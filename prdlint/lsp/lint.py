@@ -14,7 +14,7 @@ from prdlint.errors import PrdlintError
 from prdlint.model import Finding, Report
 from prdlint.readers import MAX_FILE_BYTES, NO_ITEMS, READERS, FileReader, reader_for
 from prdlint.rule import Rule
-from prdlint.runner import Target, _matches
+from prdlint.runner import Target
 
 # The readers the server lints: the editor's files are PRDs and story lists, not exports.
 LINTED_READERS = ("markdown", "story list")
@@ -68,12 +68,13 @@ def lint_text(text: str, path: Path | None, reader: FileReader, root: Path) -> L
     from `root`)."""
     try:
         run = setup_run(LintArgs(), start=path.parent if path is not None else root)
-        filters = run.filters()  # per-file-ignores checked, as `check` does first
+        filters = run.filters(reported_from=root)  # checked first, as `check` does
     except PrdlintError as error:
         return LintResult(problem=error.format_message())
     rules = {r.name: r for r in run.known}
     display = display_path(path, root)
-    if _matches(display, run.config.exclude):
+    # Globs are relative to the config's folder, as for `check` from any directory.
+    if run.config.matches(path or root / display, run.config.exclude):
         return LintResult(rules=rules, config=run.config)
     data = text.encode("utf-8", errors="surrogatepass")
     notice = too_large(len(data))
