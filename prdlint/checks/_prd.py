@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from prdlint.checks._lazy import LazyPattern, lazy
 from prdlint.model import Item
 from prdlint.rule import Context
 
@@ -40,12 +41,12 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
-_PRD_TITLE = re.compile(
+_PRD_TITLE = lazy(
     r"\bPRD\b|product\s+requirements?|requirements\s+(?:doc|specification)|feature\s+spec"
     r"|\bspec(?:ification)?\b|product\s+(?:brief|spec|outline|proposal)|one[- ]pager",
     re.IGNORECASE,
 )
-_README = re.compile(
+_README = lazy(
     r"^(?:install(?:ation|ing)?|usage|getting\s+started|license|contributing|build(?:ing)?"
     r"|quick\s*start|changelog)\b",
     re.IGNORECASE,
@@ -63,12 +64,12 @@ def _clean(title: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w&/ -]+", " ", title)).strip()
 
 
-def _words_pattern(words: Iterable[str]) -> re.Pattern[str]:
+def _words_pattern(words: Iterable[str]) -> LazyPattern:
     body = "|".join(re.escape(w).replace(r"\ ", r"[\s/-]+") for w in sorted(words, key=len)[::-1])
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return lazy(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-def heading_matcher(words: Iterable[str]) -> re.Pattern[str]:
+def heading_matcher(words: Iterable[str]) -> LazyPattern:
     """A pattern that finds any of `words` as whole words in a (cleaned) heading."""
     return _words_pattern(words)
 
@@ -76,7 +77,7 @@ def heading_matcher(words: Iterable[str]) -> re.Pattern[str]:
 _SECTION_PATTERNS = {name: _words_pattern(words) for name, words in SECTION_WORDS.items()}
 
 
-def has_heading(document: Item, pattern: re.Pattern[str]) -> bool:
+def has_heading(document: Item, pattern: LazyPattern | re.Pattern[str]) -> bool:
     return any(pattern.search(_clean(title)) for _, title, _ in headings(document))
 
 
@@ -120,11 +121,11 @@ def prd_in_scope(document: Item, ctx: Context) -> bool:
     return ctx.explicitly_selected or design_kind(document) is None
 
 
-def section_pattern(name: str) -> re.Pattern[str]:
+def section_pattern(name: str) -> LazyPattern:
     return _SECTION_PATTERNS[name]
 
 
-def sections_under(items: Sequence[Item], pattern: re.Pattern[str]) -> list[Item]:
+def sections_under(items: Sequence[Item], pattern: LazyPattern | re.Pattern[str]) -> list[Item]:
     """Sections whose heading, or an ancestor heading, matches `pattern`."""
     return [
         item

@@ -11,16 +11,17 @@ to a user's own or on-screen object ("my board", "the signup form", "a table on 
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from prdlint.checks._lazy import lazy
+
 # Words, `code spans`, identifiers with dots or underscores, numbers, single punctuation.
-_TOKEN = re.compile(r"`[^`\n]{1,60}`|[A-Za-z_][\w'.-]*[A-Za-z0-9_]|[A-Za-z_]|\d[\d.,]*|[^\w\s]")
+_TOKEN = lazy(r"`[^`\n]{1,60}`|[A-Za-z_][\w'.-]*[A-Za-z0-9_]|[A-Za-z_]|\d[\d.,]*|[^\w\s]")
 _CLAUSE_END = frozenset(".;!?")
-_CAMEL = re.compile(r"^[a-z]{2,}(?:[A-Z][a-z0-9]+)+$")
-_PASCAL = re.compile(r"^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$")
-_SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
+_CAMEL = lazy(r"^[a-z]{2,}(?:[A-Z][a-z0-9]+)+$")
+_PASCAL = lazy(r"^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$")
+_SNAKE = lazy(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 
 
 def _forms(*stems: str) -> frozenset[str]:
@@ -165,12 +166,12 @@ _STANDARD = frozenset(
      "fhir", "hl7", "xbrl", "schema.org", "dublin", "iso", "pull", "feed", "api"}
 )  # fmt: skip
 # Every detection needs one of these words: one pass finds whether to look closer.
-_TRIGGER = re.compile(
+_TRIGGER = lazy(
     r"(?i:\b(?:"
     + "|".join(sorted(_SCHEMA_NOUNS | DATA_TYPES | _PROSE_TYPES, key=len, reverse=True))
     + r")\b)"
 )
-_PLURAL_NOT_ENTITY = re.compile(r"(?:ss|us|is|ics|news|ings)$")
+_PLURAL_NOT_ENTITY = lazy(r"(?:ss|us|is|ics|news|ings)$")
 _WINDOW = 5  # how far a structure verb may sit before its noun, in tokens
 
 
@@ -585,7 +586,7 @@ _SQL_TYPES = (
     r"blob|money|bytea"
 )
 # What makes a code block database design: SQL statements, keys, ORM model declarations.
-_CODE_EVIDENCE = re.compile(
+_CODE_EVIDENCE = lazy(
     r"(?im)(?P<ddl>\b(?:create|alter|drop)\s+(?:table|(?:unique\s+)?index|view|schema|type|"
     r"sequence)\b)"
     r"|(?P<insert>\binsert\s+into\b)"
@@ -598,7 +599,7 @@ _CODE_EVIDENCE = re.compile(
     r"^\s*Table\s+\w+\s*\{|\bdb\.Column\(|\bColumn\(\s*(?:Integer|String|DateTime|Boolean|"
     r"Numeric|ForeignKey))"
 )
-_COLUMN_LINE = re.compile(
+_COLUMN_LINE = lazy(
     rf"(?im)^[\s|*+-]*[`\"]?[A-Za-z_]\w*[`\"]?\s*[:|,-]?\s+(?:{_SQL_TYPES})\b(?:\s*\(\d+(?:,\s*\d+)?\))?"
 )
 _EVIDENCE_NAMES = {

@@ -9,26 +9,26 @@ bench/technology.py says how each file was built and re-marks them."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from prdlint.checks._lazy import lazy
 from prdlint.shipped import rules_directory
 
 # Languages are a build choice only where the text says so ("written in Go", "a Python
 # script"): "go", "C", "Ruby" and "Swift" are ordinary words and names too.
 NEEDS_CUE = frozenset({"languages"})
 
-_TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|[.\-/'](?=[A-Za-z0-9]))*(?:\+\+|#)?")
-_GAP = re.compile(r"[\s-]+")
-_CUE_BEFORE = re.compile(
+_TOKEN = lazy(r"[A-Za-z0-9](?:[A-Za-z0-9]|[.\-/'](?=[A-Za-z0-9]))*(?:\+\+|#)?")
+_GAP = lazy(r"[\s-]+")
+_CUE_BEFORE = lazy(
     r"(?i:\b(?:use|uses|using|used|via|with|in|built\s+(?:with|in|on)|written\s+in|"
     r"implemented\s+(?:in|with)|based\s+on|powered\s+by|switch(?:ing)?\s+to|"
     r"migrat\w*\s+to|upgrad\w*\s+to|port\w*\s+to|on\s+top\s+of|adopt|introduce|install|"
     r"integrat\w*|set\s*up|configure|deploy\w*\s+(?:to|on)|host\w*\s+on)\s+"
     r"(?:the\s+|a\s+|an\s+|our\s+)?(?:latest\s+|new\s+)?$)"
 )
-_HEAD_AFTER = re.compile(
+_HEAD_AFTER = lazy(
     r"(?i:[\s-]+(?:apps?|application|server|backend|back-end|frontend|front-end|framework|"
     r"librar(?:y|ies)|components?|cluster|instance|jobs?|queues?|workers?|tests?|suite|"
     r"scripts?|pipeline|containers?|images?|services?|stack|project|codebase|code|modules?|"
@@ -36,7 +36,7 @@ _HEAD_AFTER = re.compile(
     r"buckets?|functions?|endpoints?|version|runtime|deployment|setup|config(?:uration)?|"
     r"dependency|package|account|api|webhooks?|checkout|elements?|widgets?|forms?)\b)"
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n(\[\"*#>|-])\s*$")
+_SENTENCE_START = lazy(r"(?:^|[.!?:;\n(\[\"*#>|-])\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +142,7 @@ def _match_at(
     return None
 
 
-_SPLITTABLE = re.compile(r"[-/]|'s$")
+_SPLITTABLE = lazy(r"[-/]|'s$")
 
 
 def _keys(word: str) -> list[tuple[str, int]]:
@@ -172,15 +172,15 @@ def _counts(text: str, mention: Mention) -> bool:
     return not (name.exact and len(name.words) > 1 and _CAPITAL_AFTER.match(text, mention.end))
 
 
-_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_CAPITAL_AFTER = lazy(r"[ \t]+[A-Z][a-z]")
 # A language is chosen for the build only in so many words: "written in Go", "a Python
 # backend". "Analysis in R" or "in Python" is where the user works.
-_LANGUAGE_CUE = re.compile(
+_LANGUAGE_CUE = lazy(
     r"(?i:\b(?:use|uses|using|written\s+in|built\s+(?:with|in|on)|implemented\s+(?:in|with)|"
     r"(?:re)?write\s+(?:it\s+|the\s+\w+\s+)?in|switch(?:ing)?\s+to|migrat\w*\s+to|port\w*\s+to)\s+"
     r"(?:the\s+|a\s+)?(?:latest\s+)?$)"
 )
-_LANGUAGE_HEAD = re.compile(
+_LANGUAGE_HEAD = lazy(
     r"(?i:[\s-]+(?:backend|back-end|server|service|microservice|codebase|implementation|"
     r"rewrite|code|script|lambda)s?\b)"
 )
@@ -200,8 +200,8 @@ def _build_cue(text: str, mention: Mention) -> bool:
     return _HEAD_AFTER.match(text, mention.end) is not None
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)\s+$")
-_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w.]*)")
+_WORD_BEFORE = lazy(r"([A-Za-z][\w.]*)\s+$")
+_WORD_AFTER = lazy(r"\s+([A-Za-z][\w.]*)")
 _ARTICLES = frozenset({"a", "an", "the", "our", "my", "your", "their"})
 _SMALL = frozenset({"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with"})
 

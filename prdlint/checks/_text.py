@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from prdlint.checks._lazy import LazyPattern, lazy
 from prdlint.doctype import DESIGN_DOCUMENTS
 from prdlint.model import Item, Part
 from prdlint.rule import Context
@@ -72,11 +73,11 @@ def request_regions(item: Item) -> Iterator[Region]:
             yield part, 0, request_end(part.text)
 
 
-def word_pattern(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+def word_pattern(words: Iterable[str], flags: int = re.IGNORECASE) -> LazyPattern:
     """Whole-word match of any listed term (a trie, so long lists stay cheap); a space in a
     term matches any run of spaces or hyphens."""
     body = trie_regex(words, space=r"[\s-]+")
-    return re.compile(rf"(?<![\w/.-])(?:{body})(?![\w-]|\.\w)", flags)
+    return lazy(rf"(?<![\w/.-])(?:{body})(?![\w-]|\.\w)", flags)
 
 
 def role_text(item: Item) -> str:
@@ -86,14 +87,14 @@ def role_text(item: Item) -> str:
 
 # The people who build the product. "A backend developer" or "the team" speaks for the
 # team; "an app developer", "a developer using our API" is a customer who develops.
-_TEAM_ROLE = re.compile(
+_TEAM_ROLE = lazy(
     r"^(?:(?:backend|back-end|frontend|front-end|full[\s-]?stack|lead|senior|junior|software|release|build|"
     r"web|css|ui|mobile|android|ios|devops|cloud|qa|test|platform|infrastructure|"
     r"site\s+reliability|database|db|data|ml|system|systems|project|scrum|dev)\s+)?"
     r"(?:developer|programmer|engineer|architect|devops|dev|team|team\s+member|tester|"
     r"qa|maintainer|product\s+owner|scrum\s+master|system|coder)s?$"
 )
-_DEVELOPER_ROLES = re.compile(
+_DEVELOPER_ROLES = lazy(
     r"\b(?:developer|programmer|engineer|integrator|api\s+(?:user|consumer|client)|"
     r"data\s+scientist|analyst|researcher|operator|sysadmin|system\s+administrator|"
     r"maintainer|contributor|admin(?:istrator)?|it\s+staff|publisher)s?\b",
@@ -119,7 +120,7 @@ def is_team_speaker(item: Item) -> bool:
     return is_team_role(found[1].role_text)
 
 
-_USER_SUBJECT = re.compile(
+_USER_SUBJECT = lazy(
     r"^[\W_]*(?:the\s+|an?\s+|our\s+|each\s+|every\s+|all\s+)?(?:users?|customers?|visitors?|"
     r"members?|shoppers?|patients?|students?|teachers?|admins?|administrators?|staff|"
     r"volunteers?|clients?|buyers?|sellers?|players?)\b",
@@ -140,7 +141,7 @@ def is_technical_persona(item: Item) -> bool:
 
 # A technology the user receives or opens is the user's own format: "download ... as an
 # SQLite database", "get a Data Package into Node".
-_USERS_FORMAT = re.compile(
+_USERS_FORMAT = lazy(
     r"(?i:\b(?:to|can|could|will|i|we|and|or|should|must|please|want|wants)\s+(?:\w+\s+)?"
     r"(?:download|export|import|open)(?:s|ed|ing)?\b[^.;,]{0,60}$"
     r"|\b(?:get|gets|getting|load|loads)\b[^.;,]{0,40}\b(?:into|as)\s+(?:an?\s+|my\s+)?\w*\s*$)"
@@ -148,11 +149,11 @@ _USERS_FORMAT = re.compile(
 
 # "a jQuery plugin", "an Elasticsearch integration", "pipelines that use Kafka": the
 # technology is the user's own ecosystem, which the product must fit.
-_USERS_ECOSYSTEM_AFTER = re.compile(
+_USERS_ECOSYSTEM_AFTER = lazy(
     r"(?i:[\s-]+(?:plugin|plug-in|integration|connector|adapter|extension|sdk|client|support|"
     r"compatibility|compatible|users?|developers?|emulator)s?\b)"
 )
-_USERS_ECOSYSTEM_BEFORE = re.compile(
+_USERS_ECOSYSTEM_BEFORE = lazy(
     r"(?i:\b(?:integrat\w+\s+with|support\s+for|compatible\s+with|works?\s+with|connect\s+to|"
     r"that\s+uses?|which\s+uses?|from|with\s+my|in\s+my|on\s+my|to\s+my)\s+(?:\w+\s+)?$)"
 )

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+from prdlint.checks._lazy import lazy
+
+_WORD = lazy(r"[a-z0-9]+(?:'[a-z]+)?")
 _STOP_WORDS = """a an the to of and or in on at for with by from as is are be been can could
 should must will would i i'm i'd we we'd my our me us you your they their them it its this
 that these those so want wants need needs like able have has do does also into about via
 verify ensure check make sure system"""
 STOP = frozenset(_STOP_WORDS.split())
-_SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
+_SUFFIX = lazy(r"(?:ing|ed|es|s)$")
 
 
 def content_words(text: str) -> frozenset[str]:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks._gate import GatedPatterns
+from prdlint.checks._lazy import lazy
 from prdlint.checks._text import word_pattern
 
 WIDGETS = (
@@ -60,7 +61,7 @@ _BREAKS = frozenset(
      "was", "were", "which", "who", "when", "where", "if", "can", "should", "must", "will",
      "so", "i", "we", "you", "they", "it", "not", "no", "each", "every", "any", "all"}
 )  # fmt: skip
-_WORD = re.compile(r"[\w“”\"'’‘-]+")
+_WORD = lazy(r"[\w“”\"'’‘-]+")
 
 _COLOUR = (
     r"(?:red|green|blue|grey|gray|black|white|yellow|orange|purple|pink|teal|navy|maroon|"
@@ -143,7 +144,7 @@ _PATTERNS = [
     # a place in a table on screen: "in the third column"
     r"(?i:\b(?:first|second|third|fourth|fifth|last|leftmost|rightmost)\s+column\b)",
 ]
-UI_PHRASES = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+UI_PHRASES = lazy("|".join(f"(?:{p})" for p in _PATTERNS))
 _LANDMARK_WORDS = (
     "header footer navbar nav navigation sidebar side toolbar title app top fold logo page "
     "search tab menu status banner hero"
@@ -179,20 +180,20 @@ _ANCHORS: list[str | None] = [
 GATED = GatedPatterns(list(zip(_ANCHORS, _PATTERNS, strict=True)))
 # A colour change counts on a thing of the screen ("the star turns gold"), not on the
 # world ("my plants turn yellow").
-_STATE = re.compile(
+_STATE = lazy(
     rf"(?i:\b(?:turns?|turning|turned|becomes?|goes|glows?|flash(?:es)?|blinks?)\s+{_COLOUR}\b)"
 )
-_SCREEN_THING = re.compile(
+_SCREEN_THING = lazy(
     r"(?i:\b(?:star|heart|icon|button|row|cell|badge|label|dot|pin|marker|bar|text|link|"
     r"indicator|field|border|background|tab|card|tile|chip|toggle|checkbox|header|banner|"
     r"screen|page|arrow|circle|bubble|avatar|thumbnail|highlight|outline|title|logo|line|"
     r"graph|chart|ring|item|entry|counter|progress|timer|cursor|frame|panel|box|menu)s?\b)"
     r"(?:\s+\w+){0,3}\s*$"
 )
-_TITLE_WORD_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
+_TITLE_WORD_BEFORE = lazy(r"[A-Z][\w-]*\s+$")
 
 
-_PURPOSE_AFTER = re.compile(r"[\"'”’]?\s+(?:to|for|with|that|which|showing|listing|of)\b", re.I)
+_PURPOSE_AFTER = lazy(r"[\"'”’]?\s+(?:to|for|with|that|which|showing|listing|of)\b", re.I)
 
 
 def _introduced(text: str, start: int, at: int, end: int) -> bool:
@@ -217,7 +218,7 @@ def _introduced(text: str, start: int, at: int, end: int) -> bool:
     return False
 
 
-_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$)")
+_ARTICLE_BEFORE = lazy(r"(?i:\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$)")
 
 
 def _in_a_name(text: str, at: int) -> bool:

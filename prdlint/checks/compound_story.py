@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._lazy import lazy
 from prdlint.checks._text import request_regions, story_of
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
@@ -33,7 +34,7 @@ _NOUNISH_WORDS = """book comment contact email flag like list log login order po
     chat set plan request return refund invoice link vote draft print search filter sort
     access transfer"""
 _NOUNISH = frozenset(_NOUNISH_WORDS.split())
-_OBJECT_START = re.compile(
+_OBJECT_START = lazy(
     r"\s+(?:the|a|an|all|any|my|your|their|his|her|its|our|this|that|these|those|it|them|"
     r"me|us|each|every|new|existing|other|some|\d+)\b|\s*(?:$|[,.;:)])",
     re.IGNORECASE,
@@ -45,9 +46,9 @@ _LOOK, _DECIDE = frozenset(_LOOK_WORDS.split()), frozenset(_DECIDE_WORDS.split()
 _INPUT_WORDS, _RESULT_WORDS = "enter select choose pick upload", "get see view receive"
 _INPUT, _RESULT = frozenset(_INPUT_WORDS.split()), frozenset(_RESULT_WORDS.split())
 # Signing in first is a step, not a feature: "log in and view my orders".
-_SIGN_IN_FIRST = re.compile(r"(?i:(?:log|sign)\s*(?:in|on)\s+(?:and|&)\s)")
+_SIGN_IN_FIRST = lazy(r"(?i:(?:log|sign)\s*(?:in|on)\s+(?:and|&)\s)")
 # "... and set the light theme as default": the default is a detail of the same feature.
-_AS_DEFAULT = re.compile(r"(?i:[^.;,]{0,40}?\b(?:as|the)\s+(?:the\s+)?default\b)")
+_AS_DEFAULT = lazy(r"(?i:[^.;,]{0,40}?\b(?:as|the)\s+(?:the\s+)?default\b)")
 # Verbs that say the same thing: "browse and find", "remove/delete" is one need.
 _SYNONYMS = [
     {"view", "see", "display", "browse", "list", "show", "find", "search", "look", "access", "open",
@@ -79,24 +80,24 @@ _LEAD = r"\b"
 _VERB_CONTEXT_WORDS = "to can could will would should must may i we by able also and or want need"
 _VERB_CONTEXT = frozenset(f"{_VERB_CONTEXT_WORDS} like wish then both either me us".split())
 # "edit and delete", "to view my orders and (to) export them".
-_TWO_ACTIONS = re.compile(
+_TWO_ACTIONS = lazy(
     rf"(?i:{_LEAD}(?P<first>{_ACTION})(?:s|ed|ing)?\b[^,;.()]{{0,80}}?"
     rf"(?:,\s*|\s+)(?:and/or|and|&|as\s+well\s+as|and\s+also|and\s+then)\s+(?:to\s+)?(?:also\s+)?"
     rf"(?:be\s+able\s+to\s+)?(?P<second>{_SECOND})\b)"
 )
 # "add or remove": opposite actions offered as alternatives are still two stories.
-_OPPOSITES = re.compile(
+_OPPOSITES = lazy(
     r"(?i:\b(?:add|create|insert)\s+(?:or|and/or)\s+(?:remove|delete)\b"
     r"|\b(?:remove|delete)\s+(?:or|and/or)\s+(?:add|create)\b"
     r"|\b(?:log|sign)\s*(?:in|on)\s*(?:/|and|or|&)\s*(?:out|off)\b)"
 )
 # "view, confirm, and manage bookings": a list of actions.
-_ACTION_LIST = re.compile(
+_ACTION_LIST = lazy(
     rf"(?i:{_LEAD}(?P<first>{_ACTION})(?:s|ed|ing)?\s*,\s*(?:{_ACTION}\s*,\s*)*(?:and|or)?\s*"
     rf"(?P<second>{_ACTION})\b)"
 )
 # "... and be able to view ...": a second capability added to the first.
-_AND_ABLE = re.compile(
+_AND_ABLE = lazy(
     r"(?i:\band\s+(?:also\s+)?be\s+able\s+to\s+\w+"
     # "... and the ability to export", "as well as the option to ..."
     r"|\b(?:and|as\s+well\s+as|along\s+with|plus)\s+(?:also\s+)?(?:the|an?)\s+"
@@ -105,37 +106,37 @@ _AND_ABLE = re.compile(
 )
 # "... and also Y", "not only X but also Y": a second request added to the first. Not a
 # place or time for the same need ("and also on mobile").
-_AND_ALSO = re.compile(
+_AND_ALSO = lazy(
     r"(?i:\b(?:and|but)\s+also\s+(?!(?:in|on|at|for|from|with|by|via|when|if|as|during|after|"
     r"before|offline|online)\b)\w+)"
 )
 # "..., and be notified of new research": a notification added to another capability.
-_AND_NOTIFIED = re.compile(
+_AND_NOTIFIED = lazy(
     r"(?i:\w\s*,?\s+and\s+(?:to\s+)?(?:be|get|getting|being)\s+(?:notified|alerted|reminded)\b)"
 )
 # "view shipments, edit addresses and get delay alerts": three actions, each with its object.
-_VERB_PHRASES = re.compile(
+_VERB_PHRASES = lazy(
     rf"(?i:\b(?P<first>{_ACTION})\s+[^,;.()]{{1,50}}?,\s*(?P<second>{_ACTION})\s+"
     rf"[^,;.()]{{1,50}}?,?\s+(?:and|or)\s+(?:to\s+)?(?P<third>{_SECOND})\b)"
 )
 # A second story in the same item: "... I want X. As a user, I (also) want Y."
-_SECOND_STORY = re.compile(
+_SECOND_STORY = lazy(
     r"(?i:[.;!?]\s+(?P<story>(?:and\s+)?(?:as\s+(?:an?|the)\s+[^.;,]{1,60}?,?\s+)?(?:I|we)\s+"
     r"(?:also\s+)?(?:want|would\s+like|need|wish)\b))"
 )
-_SLASH_ACTIONS = re.compile(rf"(?i:{_LEAD}(?P<first>{_ACTION})/(?P<second>{_ACTION})\b)")
+_SLASH_ACTIONS = lazy(rf"(?i:{_LEAD}(?P<first>{_ACTION})/(?P<second>{_ACTION})\b)")
 # "A and B system", "a pricing plan and billing system": two features joined.
-_TWO_FEATURES = re.compile(
+_TWO_FEATURES = lazy(
     r"(?i:\b(?:a|an)\s+[\w-]+\s+(?:plan|system|module|feature|tool|page|portal|dashboard)\s+and\s+"
     r"(?:a\s+|an\s+)?[\w-]+\s+(?:plan|system|module|feature|tool|page|portal|dashboard)\b)"
 )
-_SHARED_OBJECT = re.compile(r"(?i:\b(?:search|filter|sort)\s+by\b)")
+_SHARED_OBJECT = lazy(r"(?i:\b(?:search|filter|sort)\s+by\b)")
 
 
 # A feature title joining two areas ("Catalogue & reservations"): one side a short noun
 # phrase each. Sides that name one area ("Search and browse", "Terms and conditions") are
 # not two features.
-_TITLE_PAIR = re.compile(
+_TITLE_PAIR = lazy(
     r"[\W_]*(?P<first>[^\W\d_][\w'-]*(?:\s+[\w'-]+){0,2})\s+(?:&|and|\+)\s+"
     r"(?P<second>[^\W\d_][\w'-]*(?:\s+[\w'-]+){0,2})[\W_]*$"
 )
@@ -176,11 +177,11 @@ _AREA_OF = {word[:5]: n for n, group in enumerate(_AREA_SYNONYMS) for word in gr
 
 
 # An id or label before a headed item's title: "LIB-1:", "Feature 2:", "Story 1.4 -".
-_TITLE_LEAD = re.compile(
+_TITLE_LEAD = lazy(
     r"(?i:[\W_]*(?:(?:[a-z]+[-_ ]?)?\d[\w.]*|(?:feature|story|user\s+story|requirement)"
     r"(?:\s+[\w.]+)?)\s*[:.)-]\s*)"
 )
-_TITLE_TAIL = re.compile(r"\s*\((?:priority|p\d)[^)]*\)\s*$", re.IGNORECASE)
+_TITLE_TAIL = lazy(r"\s*\((?:priority|p\d)[^)]*\)\s*$", re.IGNORECASE)
 
 
 def _title_hit(item: Item) -> Hit | None:
@@ -217,7 +218,7 @@ def _in_verb_position(text: str, start: int, region_start: int) -> bool:
     return word in _VERB_CONTEXT or word.endswith("ly")
 
 
-_NOUN_FOLLOWER = re.compile(r"\s*(?:$|[,.;:)]|(?:at|in|on|for|of|with|from|to|is|are)\b)", re.I)
+_NOUN_FOLLOWER = lazy(r"\s*(?:$|[,.;:)]|(?:at|in|on|for|of|with|from|to|is|are)\b)", re.I)
 
 
 def _second_is_noun(text: str, match: re.Match[str]) -> bool:

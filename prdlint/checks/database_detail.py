@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from prdlint.checks import check
 from prdlint.checks._gate import GatedPatterns
+from prdlint.checks._lazy import lazy
 from prdlint.checks._schema import code_evidence, schema_spans, select_only
 from prdlint.checks._text import (
     in_design_document,
@@ -91,7 +91,7 @@ _PATTERNS = [
     r"(?i:\b(?:add|adding|new|extra)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:field|attribute|property)\s+"
     rf"(?:to|on)\s+(?:the\s+)?{_NAME}\s+(?:model|class|entity|object|schema|record\s+type)\b)",
 ]
-DATABASE_DETAIL = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+DATABASE_DETAIL = lazy("|".join(f"(?:{p})" for p in _PATTERNS))
 # The words each pattern above cannot match without (word starts, lower case): only the
 # patterns whose words a text holds run on it. tests/test_database_detail.py checks that
 # the gated patterns find what DATABASE_DETAIL finds.

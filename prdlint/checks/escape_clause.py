@@ -6,10 +6,10 @@ story asks for is left to vague-term, which reports "appropriate" there."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._lazy import lazy
 from prdlint.checks._text import request_regions, word_pattern
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
@@ -28,7 +28,7 @@ ESCAPE_CLAUSES = word_pattern(
 _CAPACITY = r"(?:time|budget|capacity|resources|bandwidth|funding)"
 _ALLOWS = r"(?:allows?|permits?|(?:is|are)\s+(?:available|left|sufficient)|remains?)"
 _SPARE = r"(?:enough|sufficient|spare|extra|additional)"
-CAPACITY_CLAUSES = re.compile(
+CAPACITY_CLAUSES = lazy(
     rf"(?i:\b(?:if|when|as|should|provided|assuming)\s+(?:the\s+)?{_CAPACITY}\s+{_ALLOWS}\b"
     rf"|\bif\s+(?:there\s+is|there['’]s|there\s+are|we\s+have|we\s+get)\s+(?:{_SPARE}\s+{_CAPACITY}\b"
     rf"|{_CAPACITY}(?:\s+(?:left|remaining|available)\b|(?=\s*(?:[,.;)]|$))))"

@@ -9,12 +9,13 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._lazy import lazy
 from prdlint.model import Hit, Item, Part
 from prdlint.rule import Context
 
-_GIVEN = re.compile(r"^[\W_]*given\b", re.IGNORECASE)
-_THEN = re.compile(r"(?:^|[\s,;*_(])then\b", re.IGNORECASE)
-_SCENARIO_LABEL = re.compile(r"^[\W_]*(?:scenario|example)\b", re.IGNORECASE)
+_GIVEN = lazy(r"^[\W_]*given\b", re.IGNORECASE)
+_THEN = lazy(r"(?:^|[\s,;*_(])then\b", re.IGNORECASE)
+_SCENARIO_LABEL = lazy(r"^[\W_]*(?:scenario|example)\b", re.IGNORECASE)
 
 
 def _open_scenarios(criteria: list[Part]) -> Iterator[Part]:

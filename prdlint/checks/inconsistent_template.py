@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from prdlint.checks import check
+from prdlint.checks._lazy import lazy
 from prdlint.checks._text import story_of
 from prdlint.model import Hit, Item, Part
 from prdlint.rule import Context
@@ -18,7 +19,7 @@ from prdlint.story import Story
 
 # A role that holds a want ("owner, I only want ...") means the parser took a later "I can"
 # for the template's want: the wording it would report is not the author's template.
-_MISREAD = re.compile(r"\b(?:want|wants|like|need|needs|wish)\b", re.IGNORECASE)
+_MISREAD = lazy(r"\b(?:want|wants|like|need|needs|wish)\b", re.IGNORECASE)
 MIN_STORIES = 8  # below this there is no convention to deviate from
 DOMINANCE = 0.75  # the dominant wording's share of the stories that have the slot
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._lazy import lazy
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
 from prdlint.story import actor_role, parse_story
@@ -13,7 +14,7 @@ from prdlint.story import actor_role, parse_story
 SNIPPET_CHARS = 80
 # "As a user, I don't want ..." / "As a worker, I'm able to ...": role and first person are
 # there, so the shape is recognisable even though the parser finds no "I want".
-_ROLE_AND_SPEAKER = re.compile(r"^[\W_]*as\s+(?:an?|the)\s+[^,]{1,80},?\s+I\b", re.IGNORECASE)
+_ROLE_AND_SPEAKER = lazy(r"^[\W_]*as\s+(?:an?|the)\s+[^,]{1,80},?\s+I\b", re.IGNORECASE)
 
 
 @check("malformed-story")

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from prdlint.checks import check
+from prdlint.checks._lazy import lazy
 from prdlint.checks._prd import (
     body_text,
     documents,
@@ -24,7 +25,7 @@ from prdlint.rule import Context
 _INTRO = heading_matcher(
     ("overview", "introduction", "summary", "abstract", "executive summary", "tl;dr", "tldr")
 )
-_PAIN = re.compile(
+_PAIN = lazy(
     r"\b(?:problems?|pain(?:\s+points?)?|struggl\w*|frustrat\w*|today|currently|cannot|can't"
     r"|unable|difficult|hard\s+to|too\s+(?:long|slow|hard|many)|lack\w*|miss(?:es|ing)|manual"
     r"\w*|error-prone|waste\w*|complain\w*|churn\w*|need(?:s)?\s+to)\b",

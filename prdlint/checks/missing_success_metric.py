@@ -9,11 +9,12 @@ import re
 from collections.abc import Iterator, Sequence
 
 from prdlint.checks import check
+from prdlint.checks._lazy import lazy
 from prdlint.checks._prd import body_text, clean_heading, documents, prd_in_scope, section_pattern
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
 
-MEASURABLE = re.compile(
+MEASURABLE = lazy(
     r"\d[\d,.]*\s*(?:%|percent|pp\b|x\b|×)"
     r"|\b(?:baseline|benchmark|target(?:ed)?\s*(?:of|is|:|=))"
     r"|\b(?:under|within|below|above|at\s+least|at\s+most|less\s+than|more\s+than|fewer\s+than"

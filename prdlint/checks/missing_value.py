@@ -7,10 +7,10 @@ goal ("with the aim of ...", "which saves ...")."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._lazy import lazy
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
 from prdlint.story import parse_story, reason_in
@@ -19,7 +19,7 @@ _PERSON = (
     r"(?:me|us|them|him|her|you|users?|people|customers?|members?|staff|everyone|others|"
     r"the\s+(?:users?|team|customers?|members?|staff|public))"
 )
-OTHER_REASONS = re.compile(
+OTHER_REASONS = lazy(
     rf"(?i:\binstead\s+of\s+(?:\w+ing|having\s+to|manually|the\s+current)\b"
     rf"|\bfor\s+{_PERSON}\s+to\s+\w+"
     rf"|\bto\s+(?:avoid|prevent|ensure|make\s+sure|guarantee|minimi[sz]e|maximi[sz]e)\b"

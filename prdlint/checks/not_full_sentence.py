@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._lazy import lazy
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
 from prdlint.story import parse_story
@@ -13,7 +14,7 @@ from prdlint.story import parse_story
 # A sentence does not end on a connective, an article or a possessive, nor trail off with
 # a comma or an ellipsis. Prepositions and particles may end one ("log in", "sign up for"),
 # and a colon introduces a list, so neither is flagged; "to" only after "want"/"able".
-_DANGLING = re.compile(
+_DANGLING = lazy(
     r"(?:(?<![\w'])(?:so\s+that|so|and|or|but|the|a|an|because|when|which|if|my|our|their"
     r"|your|is|are|be|can|will|would|(?:want|like|able|need|wish|have)\s+to)"
     r"|\.\.\.|…|[,;(])[\s*_]*$",

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._lazy import lazy
 from prdlint.checks._text import request_regions, word_pattern
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
@@ -20,11 +21,9 @@ OPEN_LIST = word_pattern(
         "among others", "and the like",
     )
 )  # fmt: skip
-ET_CETERA = re.compile(
-    r"(?<![\w-])(?:etc\b\.?|et\s+cetera\b|and\s+so\s+(?:on|forth)\b)", re.IGNORECASE
-)
+ET_CETERA = lazy(r"(?<![\w-])(?:etc\b\.?|et\s+cetera\b|and\s+so\s+(?:on|forth)\b)", re.IGNORECASE)
 # "and more" / "or similar" close a list only at its end ("related or similar parts" is fine).
-LIST_END = re.compile(
+LIST_END = lazy(
     r"\b(?:and\s+more|or\s+similar)(?=\s*(?:[.,;)\]!]|$))|\.\.\.(?=\s*[)\]]|\s*$)",
     re.IGNORECASE,
 )
@@ -39,7 +38,7 @@ def open_ended(item: Item, ctx: Context) -> Iterator[Hit]:
         for match in sorted((m for ms in found for m in ms), key=lambda m: m.start()):
             span = owned.get(id(part))
             in_request = span is not None and span[0] <= match.start() < span[1]
-            if match.re is ET_CETERA and in_request:
+            if match.re is ET_CETERA.compiled and in_request:
                 continue  # vague-term reports it
             if not ctx.is_allowed(match.group()):
                 yield Hit(part, match.start(), match.end())

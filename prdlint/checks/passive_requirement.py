@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._lazy import lazy
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
 
@@ -28,7 +29,7 @@ _STATE = frozenset(
         "exposed", "scoped", "localized", "localised", "translated", "encrypted",
     }
 )  # fmt: skip
-_PASSIVE = re.compile(
+_PASSIVE = lazy(
     rf"\b(?:shall|must|should|will|can|could|may|needs?\s+to|has\s+to|have\s+to|is\s+to|are\s+to)"
     rf"\s+(?:not\s+|also\s+|always\s+|automatically\s+|only\s+)?be\s+"
     rf"(?P<verb>[a-z]+ed|{_IRREGULAR})\b(?!\s+by\s+(?!default|email|e-mail|phone|sms|post|date"

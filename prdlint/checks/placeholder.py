@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from prdlint.checks import check
+from prdlint.checks._lazy import lazy
 from prdlint.checks._text import word_pattern
 from prdlint.model import Hit, Item, Part
 from prdlint.rule import Context
@@ -31,16 +32,16 @@ _UNDECIDED = word_pattern(
         "to be agreed", "to be announced", "pending decision",
     )
 )  # fmt: skip
-_UNDECIDED_UPPER = re.compile(r"(?<![\w-])(?:NEEDS\s+CLARIFICATION|TBA)(?![\w-])|\?{3,}")
+_UNDECIDED_UPPER = lazy(r"(?<![\w-])(?:NEEDS\s+CLARIFICATION|TBA)(?![\w-])|\?{3,}")
 # Notes the author left for themselves; "todo"/"fixme" in any case, "XXX" in capitals.
-_NOTE = re.compile(r"(?<![\w/.-])(?:(?i:todo|fixme)|XXX)(?![\w-])")
+_NOTE = lazy(r"(?<![\w/.-])(?:(?i:todo|fixme)|XXX)(?![\w-])")
 # "a TODO list", "TODO items": the product's own thing, not a note.
-_NOTE_AS_NOUN_AFTER = re.compile(
+_NOTE_AS_NOUN_AFTER = lazy(
     r"[\s-]+(?:lists?|items?|apps?|applications?|entries|entry|tasks?|manager|boards?|"
     r"dashboards?|views?|pages?|features?|sections?|tabs?|widgets?|status|counts?)\b",
     re.IGNORECASE,
 )
-_NOTE_AS_NOUN_BEFORE = re.compile(
+_NOTE_AS_NOUN_BEFORE = lazy(
     r"\b(?:a|an|the|my|your|our|their|his|her|its|each|every|this|that|system|to)\s+$",
     re.IGNORECASE,
 )
@@ -58,31 +59,29 @@ _SLOT_HEAD_WORDS = """user users role persona actor type action actions goal goa
     metric kpi target here entity criteria condition result behavior behaviour time
     duration percentage version something thing screenshot image diagram mockup"""
 _SLOT_HEAD = frozenset(_SLOT_HEAD_WORDS.split())
-_BRACKETED = re.compile(r"\[(?P<slot>[^\[\]\n]{2,80})\](?!\()")
+_BRACKETED = lazy(r"\[(?P<slot>[^\[\]\n]{2,80})\](?!\()")
 # Angle brackets are also command syntax ("pin add <package>"): only the fill-in words.
-_ANGLED = re.compile(
-    r"(?i:<(?:insert|placeholder|describe|your|enter|add|tbd|todo)\b[^<>\n]{0,60}>)"
-)
+_ANGLED = lazy(r"(?i:<(?:insert|placeholder|describe|your|enter|add|tbd|todo)\b[^<>\n]{0,60}>)")
 # "Goal 1", "Feature A": a numbered heading of a template with nothing written after it.
-_NUMBERED_SLOT = re.compile(
+_NUMBERED_SLOT = lazy(
     r"^[\W_]*(?P<slot>(?:goal|objective|feature|requirement|metric|kpi|persona|user\s+story|"
     r"story|milestone|risk|assumption|option|question|scenario|use\s+case|criterion|entity|"
     r"step)(?:\s*\d{1,2}|\s+[A-Z]))[\s:.]*$",
     re.IGNORECASE,
 )
 # A template line left as written: "Add here", "Describe the risk here".
-_BARE_SLOT = re.compile(
+_BARE_SLOT = lazy(
     r"(?i:[\W_]*(?P<slot>(?:add|insert|describe|write|list|enter|type|put)\s+(?:[\w-]+\s+){0,3}?"
     r"here)[\W_]*$)"
 )
 # Instructions to whoever fills in the template.
-_INSTRUCTION = re.compile(
+_INSTRUCTION = lazy(
     r"(?i:\b(?:replace|delete|remove|update|edit|fill\s+(?:in|out)|complete|customi[sz]e)\s+"
     r"this\s+(?:section|text|template|paragraph|line|placeholder|table|list|example|sentence)\b"
     r"|\bthis\s+section\s+(?:should|must|is\s+(?:used\s+)?(?:to|for|where))\b)"
 )
 # ... and one that opens the text: "Detail the specific features and functionalities".
-_INSTRUCTION_LEAD = re.compile(
+_INSTRUCTION_LEAD = lazy(
     r"(?i:[\W_]*(?P<words>(?:describe|explain|list|outline|detail|specify|define|enumerate|summari[sz]e)\s+"
     r"(?:(?:the|your|any|all|each|key|main|specific|relevant|primary)\s+){1,3}"
     r"(?:features?|functionalit(?:y|ies)|requirements?|goals?|objectives?|scope|metrics?|kpis?"
@@ -98,7 +97,7 @@ _TRIGGER_WORDS = (
     "this text", "this template", "this paragraph", "this line", "this table", "this list",
     "this example", "this sentence",
 )  # fmt: skip
-_TRIGGER = re.compile(trie_regex(_TRIGGER_WORDS))  # searched in casefolded text
+_TRIGGER = lazy(trie_regex(_TRIGGER_WORDS))  # searched in casefolded text
 _SLOT_LETTERS = frozenset({"N", "X", "Y", "NN", "XX"})
 
 
@@ -110,12 +109,12 @@ def _may_hold(text: str) -> bool:
 
 # "up to N items", "within X days", "$X": a number left as a letter. Not "the last N
 # minutes", "top N results": there N is usually the user's own choice.
-_OPEN_NUMBER = re.compile(
+_OPEN_NUMBER = lazy(
     r"(?:(?i:\b(?:up\s+to|at\s+least|at\s+most|no\s+more\s+than|more\s+than|less\s+than|"
     r"fewer\s+than|within|after|over|under|maximum\s+of|minimum\s+of|limit\s+of))\s+(?P<slot>N|X|Y|NN|XX)\s+[a-z]+"
     r"|(?<![\w$])\$(?P<money>X|N|XX)\b)"
 )
-_OPEN_SECTION = re.compile(
+_OPEN_SECTION = lazy(
     r"(?i:\b(?:open|outstanding|unresolved|pending)\s+(?:questions?|issues?|items?|decisions?|"
     r"points?)\b|^\W*(?:\d[\d.]*\s*)?questions\b|\bparking\s+lot\b|\bdecision\s+log\b)"
 )

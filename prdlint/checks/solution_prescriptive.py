@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._lazy import lazy
 from prdlint.checks._technology import Mention, mentions
 from prdlint.checks._text import (
     in_design_document,
@@ -19,7 +20,7 @@ from prdlint.model import Hit, Item
 from prdlint.rule import Context
 
 # A language or platform named as what to build with: "use Python 3.13", "written in Go".
-_BUILT_WITH = re.compile(
+_BUILT_WITH = lazy(
     r"(?i:\b(?:use|using|uses|written\s+in|built\s+(?:with|in|on)|implemented\s+(?:in|with)|"
     r"switch\s+to|migrate\s+to|upgrade\s+to|instead\s+of)\s+(?:the\s+)?(?:latest\s+)?)"
     r"(?:Python|Java|JavaScript|PHP|Ruby|Golang|Rust|C#|C\+\+|Kotlin|Swift|Scala|Perl|"
@@ -27,7 +28,7 @@ _BUILT_WITH = re.compile(
 )
 # Code-level names: classes and components ("DryRunPreviewDialog", "VolunteerUserModelView"),
 # source files ("api/app/users/models.py").
-_CODE_NAME = re.compile(
+_CODE_NAME = lazy(
     r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:Dialog|Controller|Service|Manager|View|ViewModel|Handler|"
     r"Component|Class|Factory|Helper|Repository|Dao|DAO|Dto|DTO|Serializer|Middleware|Provider|"
     r"Adapter|Reducer|Util|Utils|Module|Model)\b"
@@ -35,22 +36,22 @@ _CODE_NAME = re.compile(
     r"|\b(?:the|a|an|new)\s+(?:`\w+`|[A-Z][a-z]+[A-Z]\w*)\s+class\b"
 )
 # Grammar that hands the team a build step: "use X to", "implement a caching layer".
-_BUILD_STEP = re.compile(
+_BUILD_STEP = lazy(
     r"\b(?:implement|build|create|write|add|set\s+up|introduce|develop)\s+(?:a|an|the|new)?\s*"
     r"(?:\w+\s+)?(?:cach(?:e|ing)\s+layer|cache|microservice|background\s+job|cron\s+job|"
     r"worker|queue|webhook|lambda|stored\s+procedure|trigger|singleton|factory|controller|"
     r"middleware|endpoint|api\s+route|helper\s+class|base\s+class|abstract\s+class|interface\s+class)\b",
     re.IGNORECASE,
 )
-_HTTP_ENDPOINT = re.compile(
+_HTTP_ENDPOINT = lazy(
     r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+/[\w/{}:.-]*|(?<!\w)/api/[\w/{}:.-]+"
     r"|(?i:\b(?:REST|RESTful|HTTP|API|url)\s+(?:endpoints?|routes?)\b)"
     r"|(?i:\b(?:an?|the|new)\s+endpoints?\b)"
 )
 # "cached", "a cache", "caching": the team's design. "The registry caches a copy" is the
 # user's wish for a copy, so the plain verb is left alone.
-_CACHE = re.compile(r"\b(?:cache|cached|caching)\b(?!\s+(?:is|are)\s+cleared)", re.IGNORECASE)
-_INDEXED = re.compile(
+_CACHE = lazy(r"\b(?:cache|cached|caching)\b(?!\s+(?:is|are)\s+cleared)", re.IGNORECASE)
+_INDEXED = lazy(
     r"(?i:\b(?:database|db)\s+index(?:es)?\b|"
     r"\b(?:models?|tables?|columns?|fields?|database|db|data)\s+(?:to\s+be\s+|are\s+|is\s+)?"
     r"indexed\b|\b(?:add|create|build)\s+(?:an?\s+)?(?:database\s+|db\s+)?index(?:es)?\s+on\b)"
@@ -59,7 +60,7 @@ _INDEXED = re.compile(
 
 # Sign-in delegated to an identity service the team picks (Okta, Auth0, Cognito, LDAP). Social
 # sign-in ("sign up via GitHub or Google") is the user's own account, not a build choice.
-_IDENTITY_PROVIDER = re.compile(
+_IDENTITY_PROVIDER = lazy(
     r"(?i:\b(?:sign(?:s|ing|ed)?[\s-]*(?:in|on|up)|log(?:s|ging|ged)?[\s-]*(?:in|on)|login|sso|"
     r"single[\s-]sign[\s-]on|authenticat\w*)\s+(?:\w+\s+){0,3}?(?:with|via|through|using|by)\s+"
     r"(?:an?\s+|their\s+|my\s+|the\s+)?)"
@@ -68,7 +69,7 @@ _IDENTITY_PROVIDER = re.compile(
 )
 # Code named in the text: calls ("window.confirm()", "Cart.applyCoupon()"), verb-led
 # camelCase names ("applyCoupon", "getUserById"), source files ("Profile.vue").
-_CODE_CALL = re.compile(
+_CODE_CALL = lazy(
     r"(?<![\w.])(?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*\(\)|(?<![\w.])[a-z]\w*[A-Z]\w*\(\)"
     r"|\b(?:get|set|is|has|on|handle|apply|fetch|load|update|create|delete|add|remove|save|render|"
     r"use|to|validate|check|init|compute|calc|calculate|parse|format|send|show|hide|toggle|find)"
@@ -77,9 +78,7 @@ _CODE_CALL = re.compile(
 )
 # What any code name above contains: a call, a lower-to-upper case step, a source file
 # extension. One C-level search rules most texts out before the full pattern runs.
-_CODE_HINT = re.compile(
-    r"\(\)|[a-z][A-Z]|\w\.(?:py|jsx|tsx|vue|java|rb|php|kt|swift|cs|go|svelte)\b"
-)
+_CODE_HINT = lazy(r"\(\)|[a-z][A-Z]|\w\.(?:py|jsx|tsx|vue|java|rb|php|kt|swift|cs|go|svelte)\b")
 
 
 def _code_calls(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -155,8 +154,8 @@ def _spans(
     return found
 
 
-_PRODUCT_ACTS = re.compile(r"\s+(?:to|should|must|will|shall|can|could|would|needs?)\b")
-_QUESTION = re.compile(r"[^.!?\n]{0,80}\?")
+_PRODUCT_ACTS = lazy(r"\s+(?:to|should|must|will|shall|can|could|would|needs?)\b")
+_QUESTION = lazy(r"[^.!?\n]{0,80}\?")
 
 
 def _users_own(text: str, start: int, mention: Mention) -> bool:
@@ -168,13 +167,13 @@ def _users_own(text: str, start: int, mention: Mention) -> bool:
 
 
 # "log in using Active Directory credentials", "my Stripe account": accounts the user has.
-_USERS_ACCOUNT = re.compile(r"(?i:[\s-]+(?:credentials|accounts?|logins?|ids?|usernames?)\b)")
+_USERS_ACCOUNT = lazy(r"(?i:[\s-]+(?:credentials|accounts?|logins?|ids?|usernames?)\b)")
 
 
 # The user's own system the product exchanges data with: "import/export from MS-SQL",
 # "integrate the archive with existing systems such as LDAP", "connect my Stripe account",
 # "integrate with Google Calendar"; but "Integrate Stripe" picks the provider for the build.
-_USERS_SYSTEM = re.compile(
+_USERS_SYSTEM = lazy(
     r"(?i:\b(?:import|export|download|upload|sync|synchroni[sz]e)\w*(?:/\w+)?\s+"
     r"(?:[\w-]+\s+){0,4}?(?:from|to|into|with)\s+(?:an?\s+|my\s+|our\s+|the\s+)?$"
     r"|\bintegrat\w*\b[^.;]{0,60}\b(?:with|into|to)\s+(?:an?\s+|my\s+|our\s+|the\s+|their\s+)?$|\bexisting\b[^.;]{0,40}\bsuch\s+as\s+$"
@@ -203,7 +202,7 @@ def _left_to_database_detail(text: str, mention: Mention) -> bool:
 
 # Sections whose job is to record technical constraints: naming technology there is the
 # point, not a prescription slipped into a story.
-_CONSTRAINT_HEADING = re.compile(
+_CONSTRAINT_HEADING = lazy(
     r"(?i:^[\W\d._]*(?:(?:additional|other|key|general|main|high-level|non-functional)\s+)?"
     r"(?:tech(?:nical|nology)?\s+(?:assumptions?|stack|constraints?|requirements?|"
     r"considerations?|notes?|decisions?|design|architecture|overview|details?|approach|"

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._lazy import lazy
 from prdlint.errors import ConfigError
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
 
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_WORD = lazy(r"[^\W_]+(?:['’-][^\W_]+)*")
 DEFAULT_MAX_WORDS = 50
 SNIPPET_CHARS = 80
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._lazy import lazy
 from prdlint.checks._technology import mentions
 from prdlint.checks._text import (
     in_design_document,
@@ -21,7 +22,7 @@ from prdlint.rule import Context
 from prdlint.story import Story
 
 # Work only the team needs, whoever asks for it.
-_CHORE = re.compile(
+_CHORE = lazy(
     r"(?i:\b(?:refactor(?:ing)?|re-?architect|clean\s+up\s+(?:the\s+)?(?:code|codebase|tech\s+debt)|"
     r"(?:upgrade|bump|update)\s+(?:the\s+|our\s+)?(?:\w+\s+){0,2}?(?:to\s+)?(?:version|v?\d+(?:\.\d+)+|"
     r"library|libraries|dependenc(?:y|ies)|framework|packages?|sdk|runtime|latest)|"
@@ -51,7 +52,7 @@ _CHORE = re.compile(
     r"layout|base\s+template|setup\s+script|connection))\b)"
 )
 # A tool or platform set up as the whole item: "Setup SendGrid", "Introduce Redis".
-_TOOL_VERB = re.compile(
+_TOOL_VERB = lazy(
     r"(?i:\b(?:set\s*up|setup|integrate|introduce|install|configure|adopt|switch\s+to|"
     r"upgrade\s+to|hidden\s+behind|host(?:ing)?)\b)"
 )
@@ -98,7 +99,7 @@ _ARTEFACT = (
     r"webpack\s+config|bundles?|bundler|bundle\s+size|build\s+times?|ci\s+times?|"
     r"database\s+(?:indexes|indices|backups?|seeds?)|nightly\s+jobs?"
 )
-_TEAM_WORK = re.compile(
+_TEAM_WORK = lazy(
     rf"(?i:\b(?:{_CHORE_VERB})\s+(?:(?:{_MODIFIER})\s+){{0,3}}(?:{_ARTEFACT})\b(?![-/]\w)"
     # the chore named as a noun at the head of the item: "Persistence layer (entities ...)",
     # "Profiling of the raw event data", "Refactoring of the billing module"
@@ -111,7 +112,7 @@ _TEAM_WORK = re.compile(
 )
 # Behaviour users see: a person, a screen, a message they get. A chore word beside it
 # ("Add logging of failed sign-ins to the admin audit page") describes the product.
-_USER_VISIBLE = re.compile(
+_USER_VISIBLE = lazy(
     r"(?i:\b(?:users?|customers?|visitors?|members?|people|shoppers?|clients?|players?|"
     r"students?|patients?|admins?|administrators?|staff|employees?|readers?|buyers?|sellers?|"
     r"page|pages|screen|screens|homepage|dashboard|display(?:s|ed)?|shows?|shown|see|sees|"
@@ -142,7 +143,7 @@ def _named_technology(text: str, start: int, end: int) -> Span | None:
     return None
 
 
-_TAKE_UP = re.compile(
+_TAKE_UP = lazy(
     r"(?i:\b(?:use|using|integrate|introduce|adopt|set\s*up|setup|install|configure|"
     r"switch\s+to|move\s+to|migrate\s+to|upgrade|replace|implement|get)\b)"
 )
@@ -185,7 +186,7 @@ def technical_task(item: Item, ctx: Context) -> Iterator[Hit]:
 
 # A reason whose beneficiary is a part of the system, not a person: "so that the frontend
 # can display them", "so that the API responds faster".
-_SYSTEM_BENEFICIARY = re.compile(
+_SYSTEM_BENEFICIARY = lazy(
     r"(?i:^\W*(?:(?:so\s+that|so|in\s+order\s+for)\s+)?(?:the\s+|our\s+)?(?:frontend|front-end|"
     r"backend|back-end|server|api|database|db|client\s+app|codebase|"
     r"pipeline|build|app\s+server)\s+(?:can|could|will|is|are|does|doesn't|stays?|runs?)\b)"
@@ -197,7 +198,7 @@ def _system_benefits(found: tuple[Part, Story]) -> bool:
 
 
 # An order to the team: "Create ...", "DB: Register ...", "m10: Persist ...".
-_IMPERATIVE = re.compile(
+_IMPERATIVE = lazy(
     r"[\W_]*(?:[A-Za-z]{1,4}\d*\s*:\s*)?(?:create|add|register|update|alter|drop|migrate|move|"
     r"index|seed|load)\b",
     re.IGNORECASE,
@@ -212,7 +213,7 @@ def _chore(text: str, start: int, end: int, visible: bool) -> Span | None:
 
 
 # Chore words that can also name what users see (an audit log, a status monitor).
-_OBSERVABLE = re.compile(r"(?i:logging|monitoring|alerting|telemetry|tracing|caching|deploy)")
+_OBSERVABLE = lazy(r"(?i:logging|monitoring|alerting|telemetry|tracing|caching|deploy)")
 
 
 def _database_work(text: str, start: int, end: int) -> Span | None:

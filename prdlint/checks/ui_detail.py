@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
 from prdlint.checks._gate import GatedPatterns
+from prdlint.checks._lazy import lazy
 from prdlint.checks._text import in_design_document, written_regions
 from prdlint.checks._ui import ui_phrases, widget_choices
 from prdlint.model import Hit, Item
@@ -54,7 +54,7 @@ _PATTERNS = [
     r"(?i:\b(?:small|smaller|large|larger|big|bigger|tiny|huge)\s+(?:graphic|icon|image|logo|"
     r"thumbnail|button|font|text|banner|picture|photo)s?\b)",
 ]
-UI_DETAIL = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+UI_DETAIL = lazy("|".join(f"(?:{p})" for p in _PATTERNS))
 _COLOURS = (
     "red green blue grey gray black white yellow orange purple pink teal navy maroon cyan "
     "magenta turquoise beige light dark bright pale"

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._lazy import lazy
 from prdlint.checks._text import word_pattern
 from prdlint.model import Hit, Item
 from prdlint.rule import Context
@@ -28,7 +29,7 @@ UNTESTABLE = word_pattern(
 )
 # A qualifier made concrete right after it ("fast (under 2 seconds)", "within 5 minutes").
 # Matched at the word's end with .match(text, pos): no "^", which only matches at 0.
-_CONCRETE = re.compile(
+_CONCRETE = lazy(
     r"[^.;]{0,30}?(?:\(\s*)?(?:under|within|below|at\s+most|at\s+least|less\s+than|more\s+than"
     r"|fewer\s+than|no\s+more\s+than|<|>|≤|≥|i\.e\.|e\.g\.|:|as\s+defined|per\b|according\s+to)"
     r"\s*[\d\"'“(]?",
@@ -36,7 +37,7 @@ _CONCRETE = re.compile(
 )
 
 # "Clear" is also a verb ("clear the cart"): an object after it means the action, not a quality.
-_CLEAR_VERB = re.compile(
+_CLEAR_VERB = lazy(
     r"\s+(?:the|a|an|all|any|my|your|their|its|this|that|these|those|out|up|it|them)\b",
     re.IGNORECASE,
 )

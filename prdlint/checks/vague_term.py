@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
+from prdlint.checks._lazy import lazy
 from prdlint.checks._text import request_regions, word_pattern
 from prdlint.model import Hit, Item, Part
 from prdlint.rule import Context
@@ -56,14 +57,14 @@ and other, among others, allrelevant, all relevant
 # Words that are also verbs or nouns ("clear the cart", "clean up data", "secure the API"):
 # a qualifier only after a determiner, a copula or an intensifier ("a clear label").
 _ADJECTIVE_ONLY = "clear, clean, secure, better, nicer, solid, friendly, great, excellent"
-_ADJECTIVE_CONTEXT = re.compile(
+_ADJECTIVE_CONTEXT = lazy(
     r"(?:\b(?:a|an|is|are|be|been|being|was|were|more|very|really|quite|super|so|too|"
     r"and|or|look|looks|feel|feels|stay|stays|remain|remains|keep|make|makes|nice|"
     r"and\s+a|in\s+a|with\s+a)|,)\s+$",
     re.IGNORECASE,
 )
 # "improve the flow", "enhance the experience": a change named by its hoped-for quality.
-_IMPROVE = re.compile(
+_IMPROVE = lazy(
     r"(?i:\b(?:improve|improved|improving|enhance|enhancing|optimi[sz]e|optimi[sz]ing|"
     r"streamline|streamlining|polish|refine|revamp|modernise|modernize|beautify|tidy\s+up|"
     r"clean\s+up|upgrade)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?(?:overall\s+)?"
@@ -72,27 +73,27 @@ _IMPROVE = re.compile(
     r"readability|accessibility|appearance|aesthetics?|quality|usefulness|efficiency)\b)"
 )
 # "more options", "more inclusive", "less cluttered": a comparison with nothing to compare.
-_MORE = re.compile(
+_MORE = lazy(
     r"(?i:\b(?:more|less)\s+(?:options|choices|features|functionality|control|flexibility|"
     r"freedom|variety|visibility|"
     r"[a-z]+(?:ive|ful|able|ible|ent|ant|ous|ic|ly|ed|al)(?![\w-])))"
 )
 # "as much archival material as possible": the phrase split around its object.
-_AS_X_AS_POSSIBLE = re.compile(
+_AS_X_AS_POSSIBLE = lazy(
     r"\bas\s+(?:much|many|soon|quickly|fast|often|far|little|few)\s+\w[^.;,]{0,40}?\s+as\s+possible\b",
     re.IGNORECASE,
 )
 VAGUE = word_pattern(w.strip() for w in VAGUE_WORDS.replace("\n", " ").split(",") if w.strip())
 ADJECTIVE_ONLY = word_pattern(w.strip() for w in _ADJECTIVE_ONLY.split(","))
 # "or similar" closes a list only at its end ("mandatory and similar in all plans" is fine).
-_SIMILAR_AT_END = re.compile(r"(?i:\b(?:and|or)\s+similar(?=\s*(?:[.,;)\]!]|$)))")
+_SIMILAR_AT_END = lazy(r"(?i:\b(?:and|or)\s+similar(?=\s*(?:[.,;)\]!]|$)))")
 # "useful for monitoring", "relevant to my area": the purpose bounds the adjective.
-_FOR_PURPOSE = re.compile(r"\s+(?:for|to)\s+\w", re.IGNORECASE)
+_FOR_PURPOSE = lazy(r"\s+(?:for|to)\s+\w", re.IGNORECASE)
 _PURPOSE_ADJECTIVES = frozenset(["useful", "relevant", "helpful", "suitable", "meaningful"])
-_AND_OR = re.compile(r"\band/or\b", re.IGNORECASE)
+_AND_OR = lazy(r"\band/or\b", re.IGNORECASE)
 # A qualifier made concrete right after it ("fast (under 2 seconds)", "within 5 minutes",
 # "relevant items based on the page I am on", "other formats (CSV, JSON)").
-_CONCRETE = re.compile(
+_CONCRETE = lazy(
     r"[^.;]{0,30}?(?:(?:\(\s*)?(?:under|within|below|at\s+most|at\s+least|less\s+than|"
     r"more\s+than|fewer\s+than|no\s+more\s+than|<|>|≤|≥)\s*\d|\bbased\s+on\b|"
     r"\baccording\s+to\b|\bas\s+defined\b|\bdefined\s+(?:in|by)\b|\bi\.e\.|\bnamely\b|"
@@ -100,9 +101,9 @@ _CONCRETE = re.compile(
     re.IGNORECASE,
 )
 # "(Magic, Pokémon, etc.)": examples of a set the story already bounds ("all games").
-_EXAMPLES_ETC = re.compile(r"\([^()]{0,80}$")
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_ALL_BEFORE = re.compile(r"\b(?:all|any|every|each)\s+[\w-]+", re.IGNORECASE)
+_EXAMPLES_ETC = lazy(r"\([^()]{0,80}$")
+_THE_BEFORE = lazy(r"\bthe\s+$", re.IGNORECASE)
+_ALL_BEFORE = lazy(r"\b(?:all|any|every|each)\s+[\w-]+", re.IGNORECASE)
 _CRITERIA_FIELDS = ("criterion",)
 
 
@@ -153,8 +154,8 @@ def _vague_regions(item: Item) -> Iterator[tuple[Part, int, int]]:
             yield part, match.start(), match.end()
 
 
-_OF_ITEMS = re.compile(r"\b(?:of|for)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"\s+[a-z][\w-]*s\b")
+_OF_ITEMS = lazy(r"\b(?:of|for)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_NOUN_AFTER = lazy(r"\s+[a-z][\w-]*s\b")
 
 
 def _classifies_items(text: str, match: re.Match[str]) -> bool:
@@ -179,7 +180,7 @@ def _is_name(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?:;-–—"
 
 
-_NOT_AN_ADJECTIVE_AFTER = re.compile(r"\s+(?:is|are|was|were|to|of|will|has|button|key)\b", re.I)
+_NOT_AN_ADJECTIVE_AFTER = lazy(r"\s+(?:is|are|was|were|to|of|will|has|button|key)\b", re.I)
 
 
 def _adjective(text: str, match: re.Match[str], start: int) -> bool:
