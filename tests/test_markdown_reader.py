@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from prdlint.model import Item
 from prdlint.readers.markdown import ReadSettings, parse_body, read_markdown
 
@@ -585,3 +587,14 @@ def test_entries_of_a_list_headed_backlog_are_items() -> None:
         (2, [("story", 2, 3, "Database solution"), ("criterion", 3, 4, "Design schema")]),
         (4, [("story", 4, 3, "Read input and identify keywords")]),
     ]  # a heading about a backlog ("Data backlog proposal") does not make its list one
+
+
+def test_document_fields_hold_no_mutable_values() -> None:
+    """Rules share the document item: its extras are read-only data (issue 12)."""
+    text = "---\ntitle: Checkout\ntags: [a, b]\n---\n# Checkout\n\n<!-- prdlint-disable vague-term -->\n"
+    document = read_markdown(text, "prd.md")[0]
+    assert document.fields["front_matter"] == {"title": "Checkout", "tags": ["a", "b"]}
+    with pytest.raises(TypeError):
+        document.fields["front_matter"]["title"] = "Other"  # type: ignore[index]
+    for name, value in document.fields.items():
+        assert not isinstance(value, dict | set), name

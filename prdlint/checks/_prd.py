@@ -14,6 +14,7 @@ from typing import Any
 from prdlint.checks._lazy import LazyPattern, lazy
 from prdlint.model import Item
 from prdlint.rule import Context
+from prdlint.wordtrie import whole_words
 
 # Heading words for each part of a PRD; shared by missing-section and the specific rules.
 SECTION_WORDS: dict[str, tuple[str, ...]] = {
@@ -65,8 +66,7 @@ def _clean(title: str) -> str:
 
 
 def _words_pattern(words: Iterable[str]) -> LazyPattern:
-    body = "|".join(re.escape(w).replace(r"\ ", r"[\s/-]+") for w in sorted(words, key=len)[::-1])
-    return lazy(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return lazy(whole_words(words, space=r"[\s/-]+"), re.IGNORECASE)
 
 
 def heading_matcher(words: Iterable[str]) -> LazyPattern:

@@ -10,7 +10,7 @@ from prdlint.doctype import DESIGN_DOCUMENTS
 from prdlint.model import Item, Part
 from prdlint.rule import Context
 from prdlint.story import REASON_MARK, Story, opens_with_reason, parse_story
-from prdlint.wordtrie import trie_regex
+from prdlint.wordtrie import whole_words
 
 Region = tuple[Part, int, int]  # a part and a [start, end) span of its text
 
@@ -76,8 +76,8 @@ def request_regions(item: Item) -> Iterator[Region]:
 def word_pattern(words: Iterable[str], flags: int = re.IGNORECASE) -> LazyPattern:
     """Whole-word match of any listed term (a trie, so long lists stay cheap); a space in a
     term matches any run of spaces or hyphens."""
-    body = trie_regex(words, space=r"[\s-]+")
-    return lazy(rf"(?<![\w/.-])(?:{body})(?![\w-]|\.\w)", flags)
+    pattern = whole_words(words, space=r"[\s-]+", before=r"[\w/.-]", after=r"[\w-]|\.\w")
+    return lazy(pattern, flags)
 
 
 def role_text(item: Item) -> str:
