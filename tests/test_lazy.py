@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 
+from prdlint.checks._gate import GatedPatterns
 from prdlint.checks._lazy import LazyPattern, lazy
 
 _SOURCE = r"(?P<word>b\w+)|(?P<num>\d+)"
@@ -53,6 +54,7 @@ def test_importing_every_check_compiles_no_pattern() -> None:
 import gc, importlib, pkgutil
 import prdlint.checks as pkg
 from prdlint.checks import builtin_checks
+from prdlint.checks._gate import GatedPatterns
 from prdlint.checks._lazy import LazyPattern
 builtin_checks()
 for m in pkgutil.iter_modules(pkg.__path__):
@@ -64,3 +66,9 @@ print(len(found) > 100, [o.pattern[:40] for o in found if o._compiled is not Non
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout == "True []\n"
+
+
+def test_gated_pattern_compiles_only_when_its_anchor_occurs() -> None:
+    gated = GatedPatterns([("blue", r"blue \w+"), ("big", r"big blue"), (None, r"\d+px")])
+    assert gated.spans("a blue sky, 12px") == [(2, 10), (12, 16)]
+    assert [p._compiled is not None for p in gated.patterns] == [True, False, True]

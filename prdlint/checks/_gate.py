@@ -6,12 +6,15 @@ their words. Here each pattern names the words it cannot match without (as word 
 "migrat" anchors "migrate", "migrations"); the text's words are looked up once in a dict
 and only the patterns whose anchors are present run. The result is what one alternation
 of all the patterns, in order, would find: leftmost match first, then the earlier pattern,
-never overlapping."""
+never overlapping. Each pattern compiles the first time its anchors occur, so a rule
+whose words a run never sees costs no compile time at all."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
+from prdlint.checks._lazy import LazyPattern
 
 _WORD = re.compile(r"[a-z0-9]+")
 _CACHE_LIMIT = 100_000  # words remembered per pattern set (a few MB at most)
@@ -20,7 +23,7 @@ _CACHE_LIMIT = 100_000  # words remembered per pattern set (a few MB at most)
 class GatedPatterns:
     def __init__(self, entries: Sequence[tuple[str | None, str]]) -> None:
         """`entries`: (anchor stems separated by spaces, or None for "always run"; pattern)."""
-        self.patterns = [re.compile(pattern) for _, pattern in entries]
+        self.patterns = [LazyPattern(pattern) for _, pattern in entries]
         self._always = frozenset(i for i, (anchors, _) in enumerate(entries) if anchors is None)
         self._by_stem: dict[str, list[int]] = {}
         for index, (anchors, _) in enumerate(entries):
