@@ -72,3 +72,16 @@ def test_gated_pattern_compiles_only_when_its_anchor_occurs() -> None:
     gated = GatedPatterns([("blue", r"blue \w+"), ("big", r"big blue"), (None, r"\d+px")])
     assert gated.spans("a blue sky, 12px") == [(2, 10), (12, 16)]
     assert [p._compiled is not None for p in gated.patterns] == [True, False, True]
+
+
+def test_a_source_function_runs_once_on_first_use() -> None:
+    calls: list[int] = []
+
+    def source() -> str:
+        calls.append(1)
+        return r"b(?:ig|lue)"
+
+    late = lazy(source, re.I)
+    assert calls == []
+    assert [m.group() for m in late.finditer("Big BLUE bird")] == ["Big", "BLUE"]
+    assert (late.pattern, late.search("blue") is not None, calls) == (r"b(?:ig|lue)", True, [1])

@@ -3,7 +3,8 @@
 The checks define dozens of big patterns at module level; compiling them all at import was
 about half of a warm `prdlint check` on a small file, although one run uses only some of
 them (and GatedPatterns skips those whose anchor words are absent). `LazyPattern` keeps the
-source and flags and compiles on the first call; its methods are those of `re.Pattern`."""
+source and flags and compiles on the first call; its methods are those of `re.Pattern`.
+The source may itself be a function (a big word trie takes a while to build), called then."""
 
 from __future__ import annotations
 
@@ -13,15 +14,22 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 Replacement = str | Callable[[re.Match[str]], str]
+Source = str | Callable[[], str]
 
 
 class LazyPattern:
-    __slots__ = ("_compiled", "_flags", "pattern")
+    __slots__ = ("_compiled", "_flags", "_source")
 
-    def __init__(self, pattern: str, flags: int | re.RegexFlag = 0) -> None:
-        self.pattern = pattern
+    def __init__(self, source: Source, flags: int | re.RegexFlag = 0) -> None:
+        self._source = source
         self._flags = flags
         self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> str:
+        if not isinstance(self._source, str):
+            self._source = self._source()
+        return self._source
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -72,9 +80,9 @@ class LazyPattern:
         return self.compiled.subn(repl, string, count)
 
     def __repr__(self) -> str:
-        return f"LazyPattern({self.pattern!r}, {self._flags!r})"
+        return f"LazyPattern({self._source!r}, {self._flags!r})"
 
 
-def lazy(pattern: str, flags: int | re.RegexFlag = 0) -> LazyPattern:
+def lazy(source: Source, flags: int | re.RegexFlag = 0) -> LazyPattern:
     """Drop-in for `re.compile` at module level: compiles on first use."""
-    return LazyPattern(pattern, flags)
+    return LazyPattern(source, flags)

@@ -66,7 +66,8 @@ def _clean(title: str) -> str:
 
 
 def _words_pattern(words: Iterable[str]) -> LazyPattern:
-    return lazy(whole_words(words, space=r"[\s/-]+"), re.IGNORECASE)
+    terms = tuple(words)  # the trie is built on first use
+    return lazy(lambda: whole_words(terms, space=r"[\s/-]+"), re.IGNORECASE)
 
 
 def heading_matcher(words: Iterable[str]) -> LazyPattern:

@@ -76,8 +76,12 @@ def request_regions(item: Item) -> Iterator[Region]:
 def word_pattern(words: Iterable[str], flags: int = re.IGNORECASE) -> LazyPattern:
     """Whole-word match of any listed term (a trie, so long lists stay cheap); a space in a
     term matches any run of spaces or hyphens."""
-    pattern = whole_words(words, space=r"[\s-]+", before=r"[\w/.-]", after=r"[\w-]|\.\w")
-    return lazy(pattern, flags)
+    terms = tuple(words)  # the trie is built on first use
+
+    def source() -> str:
+        return whole_words(terms, space=r"[\s-]+", before=r"[\w/.-]", after=r"[\w-]|\.\w")
+
+    return lazy(source, flags)
 
 
 def role_text(item: Item) -> str:

@@ -97,7 +97,7 @@ _TRIGGER_WORDS = (
     "this text", "this template", "this paragraph", "this line", "this table", "this list",
     "this example", "this sentence",
 )  # fmt: skip
-_TRIGGER = lazy(trie_regex(_TRIGGER_WORDS))  # searched in casefolded text
+_TRIGGER = lazy(lambda: trie_regex(_TRIGGER_WORDS))  # searched in casefolded text
 _SLOT_LETTERS = frozenset({"N", "X", "Y", "NN", "XX"})
 
 
