@@ -22,7 +22,7 @@ from typing import Any
 
 from prdlint.model import Hit, Item, Part
 from prdlint.rule import Context
-from prdlint.wordtrie import trie_regex
+from prdlint.wordtrie import trie_regex, whole_words
 
 PART_FIELDS = ("title", "story", "requirement", "description", "body", "criterion")
 DEFAULT_FIELDS = ("story", "requirement", "description", "body", "criterion", "title")
@@ -89,8 +89,7 @@ def words_pattern(
     words = list(words)
     alternatives = []
     if words:  # one trie for all words: a long list costs a few tests per position
-        body = trie_regex(words)
-        alternatives.append(rf"(?<![\w-])(?:{body})(?![\w-])" if word_boundaries else body)
+        alternatives.append(whole_words(words) if word_boundaries else trie_regex(words))
     alternatives.extend(f"(?:{p})" for p in patterns)
     return "|".join(alternatives)
 

@@ -33,3 +33,12 @@ def trie_regex(words: Iterable[str], space: str = r"\ ") -> str:
         else:
             alternatives.append("(?:" + "|".join(escape(w) for w in group) + ")")
     return "|".join(alternatives)
+
+
+def whole_words(
+    words: Iterable[str], space: str = r"\ ", before: str = r"[\w-]", after: str = r"[\w-]"
+) -> str:
+    """The one way a word list becomes a regex here: any of `words` (a trie, see
+    `trie_regex`) not preceded by `before` nor followed by `after`, so "log" never matches
+    inside "catalog" or "log-in"."""
+    return rf"(?<!{before})(?:{trie_regex(words, space)})(?!{after})"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from prdlint.model import Item, Part, Segment
 from prdlint.readers.markdown import ReadSettings, parse_body, read_markdown
 
@@ -688,3 +690,14 @@ def test_role_and_reason_items_join_only_the_i_want_item_right_after_them() -> N
         ("story", "description", 11),
         ("story", "story", 13),
     ]
+
+
+def test_document_fields_hold_no_mutable_values() -> None:
+    """Rules share the document item: its extras are read-only data (issue 12)."""
+    text = "---\ntitle: Checkout\ntags: [a, b]\n---\n# Checkout\n\n<!-- prdlint-disable vague-term -->\n"
+    document = read_markdown(text, "prd.md")[0]
+    assert document.fields["front_matter"] == {"title": "Checkout", "tags": ["a", "b"]}
+    with pytest.raises(TypeError):
+        document.fields["front_matter"]["title"] = "Other"  # type: ignore[index]
+    for name, value in document.fields.items():
+        assert not isinstance(value, dict | set), name

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
+import tracemalloc
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -148,12 +149,13 @@ SEEDS = [
     b'{"prdlint-baseline": 1, "findings": [', b"- As a user, I want ", b"\r\n",
 ]  # fmt: skip
 random_input = st.lists(st.sampled_from(SEEDS) | st.binary(max_size=40), max_size=12).map(b"".join)
+MEMORY_BOUND = 64 * 2**20
 CLI_SETTINGS = settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 @CLI_SETTINGS
 @given(kind=st.sampled_from(sorted(INPUT_KINDS)), data=random_input)
-def test_random_bytes_as_any_input_exit_0_1_or_2_and_never_a_traceback(
+def test_random_bytes_as_any_input_exit_0_1_or_2_never_a_traceback_bounded_memory(
     kind: str, data: bytes
 ) -> None:
     name, args = INPUT_KINDS[kind]
@@ -161,7 +163,15 @@ def test_random_bytes_as_any_input_exit_0_1_or_2_and_never_a_traceback(
         Path("good.md").write_bytes(GOOD)
         if name is not None:
             Path(name).write_bytes(data)
-        result = CliRunner().invoke(cli, args, input=data if name is None else b"")
+        tracemalloc.start()
+        try:
+            result = CliRunner().invoke(cli, args, input=data if name is None else b"")
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    # Bounded memory: a few hundred bytes of input never cost more than the rules' one-time
+    # loading (about 6 MiB on the first run) plus a margin.
+    assert peak < MEMORY_BOUND, (kind, peak)
     assert result.exception is None or isinstance(result.exception, SystemExit), (
         kind,
         result.exception,

@@ -13,6 +13,7 @@ from typing import Any
 
 from prdlint.model import Item
 from prdlint.rule import Context
+from prdlint.wordtrie import whole_words
 
 # Heading words for each part of a PRD; shared by missing-section and the specific rules.
 SECTION_WORDS: dict[str, tuple[str, ...]] = {
@@ -64,8 +65,7 @@ def _clean(title: str) -> str:
 
 
 def _words_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    body = "|".join(re.escape(w).replace(r"\ ", r"[\s/-]+") for w in sorted(words, key=len)[::-1])
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return re.compile(whole_words(words, space=r"[\s/-]+"), re.IGNORECASE)
 
 
 def heading_matcher(words: Iterable[str]) -> re.Pattern[str]:

@@ -9,7 +9,7 @@ from prdlint.doctype import DESIGN_DOCUMENTS
 from prdlint.model import Item, Part
 from prdlint.rule import Context
 from prdlint.story import REASON_MARK, Story, opens_with_reason, parse_story
-from prdlint.wordtrie import trie_regex
+from prdlint.wordtrie import whole_words
 
 Region = tuple[Part, int, int]  # a part and a [start, end) span of its text
 
@@ -75,8 +75,8 @@ def request_regions(item: Item) -> Iterator[Region]:
 def word_pattern(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """Whole-word match of any listed term (a trie, so long lists stay cheap); a space in a
     term matches any run of spaces or hyphens."""
-    body = trie_regex(words, space=r"[\s-]+")
-    return re.compile(rf"(?<![\w/.-])(?:{body})(?![\w-]|\.\w)", flags)
+    pattern = whole_words(words, space=r"[\s-]+", before=r"[\w/.-]", after=r"[\w-]|\.\w")
+    return re.compile(pattern, flags)
 
 
 def role_text(item: Item) -> str:

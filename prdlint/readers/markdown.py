@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -915,7 +916,7 @@ class _Reader:
         )
         self.document.fields = {
             "headings": tuple(self.outline),
-            "front_matter": self.front,
+            "front_matter": MappingProxyType(self.front),  # read-only: rules share it
             "document_type": document_type,
         }
         if document_type is not None:
