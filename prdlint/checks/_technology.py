@@ -75,6 +75,9 @@ def gazetteer() -> Index:
     return index
 
 
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
 def _add(index: Index, line: str, category: str) -> None:
     mark = line[0] if line[0] in "=~" else ""
     text = line[len(mark) :].strip()
@@ -83,8 +86,10 @@ def _add(index: Index, line: str, category: str) -> None:
     if not words:
         return
     # A single name marked "=" is a proper noun ("Cassandra", "Kafka"): written in lower
-    # case ("firebase", "mongodb") it is still the technology.
-    exact = mark == "~" or (mark == "=" and len(words) > 1)
+    # case ("firebase", "mongodb") it is still the technology. So is a longer one led by a
+    # camel-case brand ("GitHub Actions" as "GitHub actions" or "github actions"): no
+    # English word steps from lower to upper case, unlike "CAN bus" or "Cloud Run".
+    exact = mark == "~" or (mark == "=" and len(words) > 1 and not _CAMEL.search(words[0]))
     name = Name(text, words, category, exact=exact, ambiguous=mark == "~")
     index.setdefault(words[0].casefold(), []).append(name)
     if len(words) > 1:  # "web sockets" also as the one token "web-sockets"

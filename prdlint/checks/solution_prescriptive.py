@@ -160,9 +160,15 @@ _QUESTION = re.compile(r"[^.!?\n]{0,80}\?")
 
 
 def _users_own(text: str, start: int, mention: Mention) -> bool:
+    if mention.name.category == "cloud" and _INTEGRATE_WITH.search(
+        text, max(start, mention.start - 70), mention.start
+    ):
+        # the cloud list holds managed services the team picks, not the users' own tools:
+        # "Set up integration with Stripe", "integrate with Twilio" choose the provider
+        return _USERS_ACCOUNT.match(text, mention.end) is not None
     return (
         users_own_technology(text, start, mention.start, mention.end)
-        or _users_system(text, start, mention.start)
+        or _users_system(text, start, mention)
         or _USERS_ACCOUNT.match(text, mention.end) is not None
     )
 
@@ -177,13 +183,20 @@ _USERS_ACCOUNT = re.compile(r"(?i:[\s-]+(?:credentials|accounts?|logins?|ids?|us
 _USERS_SYSTEM = re.compile(
     r"(?i:\b(?:import|export|download|upload|sync|synchroni[sz]e)\w*(?:/\w+)?\s+"
     r"(?:[\w-]+\s+){0,4}?(?:from|to|into|with)\s+(?:an?\s+|my\s+|our\s+|the\s+)?$"
-    r"|\bintegrat\w*\b[^.;]{0,60}\b(?:with|into|to)\s+(?:an?\s+|my\s+|our\s+|the\s+|their\s+)?$|\bexisting\b[^.;]{0,40}\bsuch\s+as\s+$"
+    r"|\bexisting\b[^.;]{0,40}\bsuch\s+as\s+$"
     r"|\b(?:that|which)\s+(?:involves?|runs?\s+on)\s+$|\b(?:my|their|your)\s+(?:own\s+)?$)"
+)
+_INTEGRATE_WITH = re.compile(
+    r"(?i:\bintegrat\w*\b[^.;]{0,60}\b(?:with|into|to)\s+(?:an?\s+|my\s+|our\s+|the\s+|their\s+)?$)"
 )
 
 
-def _users_system(text: str, start: int, at: int) -> bool:
-    return _USERS_SYSTEM.search(text, max(start, at - 70), at) is not None
+def _users_system(text: str, start: int, mention: Mention) -> bool:
+    at = mention.start
+    return bool(
+        _USERS_SYSTEM.search(text, max(start, at - 70), at)
+        or _INTEGRATE_WITH.search(text, max(start, at - 70), at)
+    )
 
 
 # What developers who use the product may ask for by name: an API's protocol, a language.
