@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from typing import Any
+
+from click.testing import Result
 
 from prdlint.engine import Linter, LintSettings
 from prdlint.model import Finding
@@ -37,3 +41,18 @@ def lint_markdown(text: str, *names: str, path: str = "prd.md") -> list[Finding]
 def brief(findings: Sequence[Finding]) -> list[tuple[str, int, int, str]]:
     """(rule, line, column, snippet) of each finding: what tests compare."""
     return [(f.rule, f.location.line, f.location.column, f.snippet) for f in findings]
+
+
+def jira_rows(result: Result) -> list[tuple[Any, ...]]:
+    """A JSON report's findings as (issue, field, rule, line, snippet), for the Jira tests."""
+    report = json.loads(result.stdout)
+    return [
+        (
+            f["location"]["issue"],
+            f["location"]["field"],
+            f["rule"],
+            f["location"]["line"],
+            f["snippet"],
+        )
+        for f in report["findings"]
+    ]

@@ -11,13 +11,13 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 from jira_emulator import USERS, Emulator, IssueSpec, corpus_body
 
 from prdlint.cli import cli
+from tests.helpers import jira_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 PACK = ROOT / "tests" / "data" / "jira" / "pack.yaml"
@@ -110,20 +110,6 @@ def _run(config: Path, *args: str) -> Result:
     return CliRunner().invoke(cli, ["jira", *args, "--config", str(config), "-f", "json"])
 
 
-def _rows(result: Result) -> list[tuple[Any, ...]]:
-    report = json.loads(result.stdout)
-    return [
-        (
-            f["location"]["issue"],
-            f["location"]["field"],
-            f["rule"],
-            f["location"]["line"],
-            f["snippet"],
-        )
-        for f in report["findings"]
-    ]
-
-
 def _assert_one_line_error(result: Result, expected: str) -> None:
     assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()
@@ -141,7 +127,7 @@ def _assert_one_line_error(result: Result, expected: str) -> None:
 def test_project_default_query_all_pages(emulator: Emulator, config: Path) -> None:
     result = _run(config, "PROJ")
     assert result.exit_code == 1, result.output
-    assert _rows(result) == EXPECTED
+    assert jira_rows(result) == EXPECTED
     report = json.loads(result.stdout)
     assert report["summary"]["items"] == 7
     first = report["findings"][0]["location"]
@@ -188,17 +174,17 @@ def test_epics_and_children_are_linked(emulator: Emulator, config: Path) -> None
 
 def test_limit_jql_and_issue_types(emulator: Emulator, config: Path) -> None:
     limited = _run(config, "PROJ", "--limit", "3")
-    assert [r[0] for r in _rows(limited)] == ["PROJ-2", "PROJ-2", "PROJ-2", "PROJ-3"]
+    assert [r[0] for r in jira_rows(limited)] == ["PROJ-2", "PROJ-2", "PROJ-2", "PROJ-3"]
     assert json.loads(limited.stdout)["summary"]["items"] == 3
     bugs = _run(config, "PROJ", "--issue-types", "Bug")
-    assert _rows(bugs) == [("PROJ-9", "description", "schema-talk", 1, "table")]
+    assert jira_rows(bugs) == [("PROJ-9", "description", "schema-talk", 1, "table")]
     query = _run(config, "--jql", "project = PROJ AND key = PROJ-8")
-    assert _rows(query) == [("PROJ-8", "description", "schema-talk", 1, "table")]
+    assert jira_rows(query) == [("PROJ-8", "description", "schema-talk", 1, "table")]
 
 
 def test_board(emulator: Emulator, config: Path) -> None:
     result = _run(config, "--board", "7")
-    assert _rows(result) == EXPECTED
+    assert jira_rows(result) == EXPECTED
     jql = emulator.requests(r"/search")[0][2]["jql"][0]
     assert jql == "(project = PROJ) AND issuetype in (Epic, Story) AND statusCategory != Done"
 
@@ -216,11 +202,11 @@ def test_acceptance_field_found_by_configured_name(
     emu = Emulator("cloud", ISSUES[2:3], ac_field_name="Definition of Done").start()
     try:
         _environment(monkeypatch, emu)
-        assert _rows(_run(config, "PROJ")) == []  # no field called "Acceptance Criteria"
+        assert jira_rows(_run(config, "PROJ")) == []  # no field called "Acceptance Criteria"
         expected = [("PROJ-3", "acceptance-criteria", "soft-criterion", 2, "user-friendly")]
-        assert _rows(_run(config, "PROJ", "--ac-field", "Definition of Done")) == expected
+        assert jira_rows(_run(config, "PROJ", "--ac-field", "Definition of Done")) == expected
         config.write_text(config.read_text() + "jira:\n  ac-field: Definition of Done\n")
-        assert _rows(_run(config, "PROJ")) == expected
+        assert jira_rows(_run(config, "PROJ")) == expected
     finally:
         emu.stop()
 
@@ -230,7 +216,7 @@ def test_server_from_config_and_context_path(
 ) -> None:
     monkeypatch.delenv("JIRA_URL")
     config.write_text(config.read_text() + f"jira:\n  url: {emulator.url}/\n")
-    assert _rows(_run(config, "PROJ")) == EXPECTED
+    assert jira_rows(_run(config, "PROJ")) == EXPECTED
     bad = _run(config, "PROJ", "--server", emulator.url + "/jira")
     _assert_one_line_error(
         bad,
@@ -243,7 +229,7 @@ def test_retry_after_429_then_success(emulator: Emulator, config: Path) -> None:
     emulator.fail("/search", 429, b"{}", headers={"Retry-After": "0"}, times=2)
     result = _run(config, "PROJ")
     assert result.exit_code == 1
-    assert _rows(result) == EXPECTED
+    assert jira_rows(result) == EXPECTED
     assert len(emulator.requests("/search")) == 6  # 2 refused + 4 pages
 
 
@@ -540,7 +526,7 @@ def test_story_issues_are_stories_whatever_their_wording(
     finally:
         emu.stop()
     assert result.exit_code == 1, result.output
-    assert _rows(result) == [
+    assert jira_rows(result) == [
         ("SHOP-1", "description", "missing-persona", 1, "Refunds should be possible for any paid order within 30 days"),
         ("SHOP-2", "description", "missing-acceptance-criteria", 1, "Shoppers keep their cart between visits."),
         ("SHOP-3", "summary", "missing-acceptance-criteria", 1, "Refund report"),

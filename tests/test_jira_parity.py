@@ -16,6 +16,7 @@ from click.testing import CliRunner, Result
 from jira_emulator import USERS, Emulator, IssueSpec
 
 from prdlint.cli import cli
+from tests.helpers import jira_rows
 
 CONFIG = (
     "jira: {ac-field: Definition of Done, ignore-label: team-skip}\n"
@@ -79,20 +80,6 @@ def saved_search(emu: Emulator) -> dict[str, Any]:
 # (a title is clipped to 60 characters in a finding's snippet)
 
 
-def rows(result: Result) -> list[tuple[Any, ...]]:
-    report = json.loads(result.stdout)
-    return [
-        (
-            f["location"]["issue"],
-            f["location"]["field"],
-            f["rule"],
-            f["location"]["line"],
-            f["snippet"],
-        )
-        for f in report["findings"]
-    ]
-
-
 def full(result: Result) -> list[tuple[Any, ...]]:
     """Everything a finding says but where its issue can be browsed."""
     report = json.loads(result.stdout)
@@ -106,7 +93,7 @@ def full(result: Result) -> list[tuple[Any, ...]]:
 def test_live_jira_and_an_export_give_the_same_findings(emulator: Emulator) -> None:
     live = CliRunner().invoke(cli, ["jira", "PROJ", "-f", "json"])
     assert live.exit_code == 1, live.output
-    assert rows(live) == EXPECTED
+    assert jira_rows(live) == EXPECTED
     Path("export.json").write_text(json.dumps(saved_search(emulator)), encoding="utf-8")
     exported = CliRunner().invoke(cli, ["check", "export.json", "-f", "json"])
     assert exported.exit_code == 1, exported.output
@@ -121,4 +108,4 @@ def test_a_csv_export_honours_the_jira_table_too(emulator: Emulator) -> None:
         encoding="utf-8",
     )
     result = CliRunner().invoke(cli, ["check", "export.csv", "-f", "json"])
-    assert rows(result) == [EXPECTED[0]]
+    assert jira_rows(result) == [EXPECTED[0]]
