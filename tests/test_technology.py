@@ -325,3 +325,19 @@ def test_integrating_a_managed_service_names_the_solution() -> None:
         "As a planner, I want to integrate with Google Calendar.\n"
     )
     assert brief(lint_story(text, SOL)) == [(SOL, 1, 25, "Stripe")]
+
+
+def test_a_managed_service_in_lower_case_counts_as_the_bare_object_of_a_set_up_verb() -> None:
+    assert _found("Integrate stripe") == [("stripe", "cloud")]
+    assert _found("set up sentry for the API") == [("sentry", "cloud")]
+    assert _found("install a stripe on the flag") == []
+    assert _found("the sentry keeps watch") == []
+
+
+def test_sign_in_delegated_to_a_named_identity_provider_names_the_solution() -> None:
+    text = (
+        "The system must not store passwords; credential checks are delegated to the "
+        "external identity provider (Google).\n"
+        "As a reader, I want to sign in with Google, so that I need no new password.\n"
+    )
+    assert brief(lint_story(text, SOL)) == [(SOL, 1, 105, "Google")]

@@ -132,7 +132,9 @@ def _match_at(
         for name in index.get(key.casefold(), ()):
             size = len(name.words)
             if size == 1:
-                if _same(name, 0, word[:cut]):
+                if _same(name, 0, word[:cut]) or _set_up_in_lower_case(
+                    text, start, name, word[:cut]
+                ):
                     return Mention(start, start + cut, name), 1
                 continue
             if cut != len(word) or i + size > len(tokens):
@@ -145,6 +147,20 @@ def _match_at(
             ) and _same(name, 0, word):
                 return Mention(start, span[-1][1], name), size
     return None
+
+
+# "Integrate stripe", "set up sentry": a managed service written in lower case is still the
+# service when it is the bare object of a set-up verb (no article: "install a stripe" is not).
+_SET_UP_BEFORE = re.compile(r"(?i:\b(?:integrate|install|configure|set\s*up|setup)\s+$)")
+
+
+def _set_up_in_lower_case(text: str, start: int, name: Name, word: str) -> bool:
+    return (
+        name.ambiguous
+        and name.category == "cloud"
+        and word.casefold() == name.words[0].casefold()
+        and _SET_UP_BEFORE.search(text, max(0, start - 20), start) is not None
+    )
 
 
 _SPLITTABLE = re.compile(r"[-/]|'s$")

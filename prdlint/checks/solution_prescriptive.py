@@ -66,6 +66,15 @@ _IDENTITY_PROVIDER = re.compile(
     r"(?P<idp>Okta|Auth0|Azure\s+AD|Entra\s+ID|Keycloak|Cognito|Firebase|Active\s+Directory|LDAP|"
     r"SAML|OAuth\s*2?(?:\.0)?|OpenID(?:\s+Connect)?|FusionAuth|Clerk|Supabase\s+Auth)\b"
 )
+# Sign-in handed to a provider the team names: "Credential verification is delegated to the
+# external identity provider (Google)". The delegation is the design; "sign in with Google"
+# is the user's own account and stays unflagged.
+_DELEGATED_IDP = re.compile(
+    r"(?i:\b(?:delegat\w*|outsourc\w*|offload\w*)\b[^.;]{0,80}?\b(?:identity|auth\w*|log[\s-]?in|"
+    r"sign[\s-]?in|sso|oauth|credentials?)\s+(?:provider|service|server|platform)s?\s*"
+    r"(?:\(\s*|,\s*|such\s+as\s+|like\s+|e\.g\.,?\s+|namely\s+)?)"
+    r"(?P<idp>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)"
+)
 # Code named in the text: calls ("window.confirm()", "Cart.applyCoupon()"), verb-led
 # camelCase names ("applyCoupon", "getUserById"), source files ("Profile.vue").
 _CODE_CALL = re.compile(
@@ -142,8 +151,9 @@ def _spans(
         if _users_own(text, start, mention):
             continue
         found.append((mention.start, mention.end))
-    for match in _IDENTITY_PROVIDER.finditer(text, start, end):
-        found.append((match.start("idp"), match.end("idp")))
+    for pattern in (_IDENTITY_PROVIDER, _DELEGATED_IDP):
+        for match in pattern.finditer(text, start, end):
+            found.append((match.start("idp"), match.end("idp")))
     for pattern in (_BUILT_WITH, _INDEXED):
         for match in pattern.finditer(text, start, end):
             if not users_own_technology(text, start, match.start(), match.end()):
