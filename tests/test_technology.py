@@ -281,3 +281,63 @@ def test_database_work_ordered_to_the_team_is_reported_from_the_order_on() -> No
         (TT, 1, 1, "Update database tables"),
         ("database-detail", 1, 8, "database tables"),
     ]
+
+
+def test_a_name_led_by_a_camel_case_brand_matches_in_any_case() -> None:
+    assert _found("Create GitHub actions for CI") == [("GitHub actions", "cloud")]
+    assert _found("set up github actions") == [("github actions", "cloud")]
+    assert _found("the car's CAN bus") == [("CAN bus", "protocols")]
+    assert _found("you can bus the tables") == []  # an acronym-led name keeps its case
+
+
+def test_technical_task_finds_pipelines_set_up_and_a_bare_tool() -> None:
+    text = (
+        "[BACKEND] Create GitHub actions for CI/CD pipeline\n"
+        "Initial Repository Structure & Base Setup\n"
+        "As a developer, setup the environment for backend and frontend and integrate them\n"
+        "GitHub Actions\n"
+    )
+    assert brief(lint_story(text, TT)) == [
+        (TT, 1, 37, "CI/CD pipeline"),
+        (TT, 2, 1, "Initial Repository Structure"),
+        (TT, 3, 17, "setup the environment for backend"),
+        (TT, 4, 1, "GitHub Actions"),
+    ]
+
+
+def test_a_tester_checking_behaviour_is_test_work() -> None:
+    text = (
+        "As a tester, I want to ensure all public details appear on a profile.\n"
+        "As a QA engineer, I want to verify that refunds reach the customer's card.\n"
+        "As a tester, I want a dark mode so that long sessions tire my eyes less.\n"
+        "As a shopper, I want to check my order status.\n"
+    )
+    assert brief(lint_story(text, TT)) == [
+        (TT, 1, 1, "As a tester, I want to ensure"),
+        (TT, 2, 1, "As a QA engineer, I want to verify"),
+    ]
+
+
+def test_integrating_a_managed_service_names_the_solution() -> None:
+    text = (
+        "Set up integration with Stripe or PayPal.\n"
+        "As a shop owner, I want to integrate with my Stripe account.\n"
+        "As a planner, I want to integrate with Google Calendar.\n"
+    )
+    assert brief(lint_story(text, SOL)) == [(SOL, 1, 25, "Stripe")]
+
+
+def test_a_managed_service_in_lower_case_counts_as_the_bare_object_of_a_set_up_verb() -> None:
+    assert _found("Integrate stripe") == [("stripe", "cloud")]
+    assert _found("set up sentry for the API") == [("sentry", "cloud")]
+    assert _found("install a stripe on the flag") == []
+    assert _found("the sentry keeps watch") == []
+
+
+def test_sign_in_delegated_to_a_named_identity_provider_names_the_solution() -> None:
+    text = (
+        "The system must not store passwords; credential checks are delegated to the "
+        "external identity provider (Google).\n"
+        "As a reader, I want to sign in with Google, so that I need no new password.\n"
+    )
+    assert brief(lint_story(text, SOL)) == [(SOL, 1, 105, "Google")]

@@ -75,6 +75,9 @@ def gazetteer() -> Index:
     return index
 
 
+_CAMEL = lazy(r"[a-z][A-Z]")
+
+
 def _add(index: Index, line: str, category: str) -> None:
     mark = line[0] if line[0] in "=~" else ""
     text = line[len(mark) :].strip()
@@ -83,8 +86,10 @@ def _add(index: Index, line: str, category: str) -> None:
     if not words:
         return
     # A single name marked "=" is a proper noun ("Cassandra", "Kafka"): written in lower
-    # case ("firebase", "mongodb") it is still the technology.
-    exact = mark == "~" or (mark == "=" and len(words) > 1)
+    # case ("firebase", "mongodb") it is still the technology. So is a longer one led by a
+    # camel-case brand ("GitHub Actions" as "GitHub actions" or "github actions"): no
+    # English word steps from lower to upper case, unlike "CAN bus" or "Cloud Run".
+    exact = mark == "~" or (mark == "=" and len(words) > 1 and not _CAMEL.search(words[0]))
     name = Name(text, words, category, exact=exact, ambiguous=mark == "~")
     index.setdefault(words[0].casefold(), []).append(name)
     if len(words) > 1:  # "web sockets" also as the one token "web-sockets"
@@ -127,7 +132,9 @@ def _match_at(
         for name in index.get(key.casefold(), ()):
             size = len(name.words)
             if size == 1:
-                if _same(name, 0, word[:cut]):
+                if _same(name, 0, word[:cut]) or _set_up_in_lower_case(
+                    text, start, name, word[:cut]
+                ):
                     return Mention(start, start + cut, name), 1
                 continue
             if cut != len(word) or i + size > len(tokens):
@@ -140,6 +147,20 @@ def _match_at(
             ) and _same(name, 0, word):
                 return Mention(start, span[-1][1], name), size
     return None
+
+
+# "Integrate stripe", "set up sentry": a managed service written in lower case is still the
+# service when it is the bare object of a set-up verb (no article: "install a stripe" is not).
+_SET_UP_BEFORE = lazy(r"(?i:\b(?:integrate|install|configure|set\s*up|setup)\s+$)")
+
+
+def _set_up_in_lower_case(text: str, start: int, name: Name, word: str) -> bool:
+    return (
+        name.ambiguous
+        and name.category == "cloud"
+        and word.casefold() == name.words[0].casefold()
+        and _SET_UP_BEFORE.search(text, max(0, start - 20), start) is not None
+    )
 
 
 _SPLITTABLE = lazy(r"[-/]|'s$")

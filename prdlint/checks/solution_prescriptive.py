@@ -67,6 +67,15 @@ _IDENTITY_PROVIDER = lazy(
     r"(?P<idp>Okta|Auth0|Azure\s+AD|Entra\s+ID|Keycloak|Cognito|Firebase|Active\s+Directory|LDAP|"
     r"SAML|OAuth\s*2?(?:\.0)?|OpenID(?:\s+Connect)?|FusionAuth|Clerk|Supabase\s+Auth)\b"
 )
+# Sign-in handed to a provider the team names: "Credential verification is delegated to the
+# external identity provider (Google)". The delegation is the design; "sign in with Google"
+# is the user's own account and stays unflagged.
+_DELEGATED_IDP = lazy(
+    r"(?i:\b(?:delegat\w*|outsourc\w*|offload\w*)\b[^.;]{0,80}?\b(?:identity|auth\w*|log[\s-]?in|"
+    r"sign[\s-]?in|sso|oauth|credentials?)\s+(?:provider|service|server|platform)s?\s*"
+    r"(?:\(\s*|,\s*|such\s+as\s+|like\s+|e\.g\.,?\s+|namely\s+)?)"
+    r"(?P<idp>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)"
+)
 # Code named in the text: calls ("window.confirm()", "Cart.applyCoupon()"), verb-led
 # camelCase names ("applyCoupon", "getUserById"), source files ("Profile.vue").
 _CODE_CALL = lazy(
@@ -141,8 +150,9 @@ def _spans(
         if _users_own(text, start, mention):
             continue
         found.append((mention.start, mention.end))
-    for match in _IDENTITY_PROVIDER.finditer(text, start, end):
-        found.append((match.start("idp"), match.end("idp")))
+    for pattern in (_IDENTITY_PROVIDER, _DELEGATED_IDP):
+        for match in pattern.finditer(text, start, end):
+            found.append((match.start("idp"), match.end("idp")))
     for pattern in (_BUILT_WITH, _INDEXED):
         for match in pattern.finditer(text, start, end):
             if not users_own_technology(text, start, match.start(), match.end()):
@@ -159,9 +169,15 @@ _QUESTION = lazy(r"[^.!?\n]{0,80}\?")
 
 
 def _users_own(text: str, start: int, mention: Mention) -> bool:
+    if mention.name.category == "cloud" and _INTEGRATE_WITH.search(
+        text, max(start, mention.start - 70), mention.start
+    ):
+        # the cloud list holds managed services the team picks, not the users' own tools:
+        # "Set up integration with Stripe", "integrate with Twilio" choose the provider
+        return _USERS_ACCOUNT.match(text, mention.end) is not None
     return (
         users_own_technology(text, start, mention.start, mention.end)
-        or _users_system(text, start, mention.start)
+        or _users_system(text, start, mention)
         or _USERS_ACCOUNT.match(text, mention.end) is not None
     )
 
@@ -176,13 +192,20 @@ _USERS_ACCOUNT = lazy(r"(?i:[\s-]+(?:credentials|accounts?|logins?|ids?|username
 _USERS_SYSTEM = lazy(
     r"(?i:\b(?:import|export|download|upload|sync|synchroni[sz]e)\w*(?:/\w+)?\s+"
     r"(?:[\w-]+\s+){0,4}?(?:from|to|into|with)\s+(?:an?\s+|my\s+|our\s+|the\s+)?$"
-    r"|\bintegrat\w*\b[^.;]{0,60}\b(?:with|into|to)\s+(?:an?\s+|my\s+|our\s+|the\s+|their\s+)?$|\bexisting\b[^.;]{0,40}\bsuch\s+as\s+$"
+    r"|\bexisting\b[^.;]{0,40}\bsuch\s+as\s+$"
     r"|\b(?:that|which)\s+(?:involves?|runs?\s+on)\s+$|\b(?:my|their|your)\s+(?:own\s+)?$)"
+)
+_INTEGRATE_WITH = lazy(
+    r"(?i:\bintegrat\w*\b[^.;]{0,60}\b(?:with|into|to)\s+(?:an?\s+|my\s+|our\s+|the\s+|their\s+)?$)"
 )
 
 
-def _users_system(text: str, start: int, at: int) -> bool:
-    return _USERS_SYSTEM.search(text, max(start, at - 70), at) is not None
+def _users_system(text: str, start: int, mention: Mention) -> bool:
+    at = mention.start
+    return bool(
+        _USERS_SYSTEM.search(text, max(start, at - 70), at)
+        or _INTEGRATE_WITH.search(text, max(start, at - 70), at)
+    )
 
 
 # What developers who use the product may ask for by name: an API's protocol, a language.

@@ -88,8 +88,11 @@ _ARTEFACT = (
     r"\.env(?:\s+files?)?|secrets|dependenc(?:y|ies)|third-party\s+librar(?:y|ies)|sdks?|"
     r"repo(?:sitory)?|monorepo|codebase|source\s+code|dead\s+code|legacy\s+code|"
     r"tech(?:nical)?\s+debt|migrations?|entities|seed\s+data|infrastructure|cluster|"
-    r"(?:dev|development|test|testing|qa|staging|production|prod|local|docker)\s+"
-    r"(?:environments?|setup|servers?|stack)|staging|sandbox|boilerplate|scaffold(?:ing)?|"
+    r"(?:dev|development|test|testing|qa|staging|production|prod|local|docker|backend|back-end|"
+    r"frontend|front-end|server|client)\s+(?:environments?|setup|servers?|stack)|staging|"
+    # the environment the parts of the build run in: "setup the environment for backend"
+    r"environments?\s+for\s+(?:the\s+)?(?:backend|back-end|frontend|front-end|server|client|api|"
+    r"development|testing|local\s+development|both)|sandbox|boilerplate|scaffold(?:ing)?|"
     r"(?:project|folder|directory|repo)\s+(?:structure|skeleton|layout)|skeleton|"
     r"(?:persistence|data|data\s+access|service|repository|caching|cache)\s+layers?|"
     r"api\s+clients?|cron\s*jobs?|scheduled\s+jobs?|background\s+jobs?|job\s+queues?|"
@@ -108,7 +111,13 @@ _TEAM_WORK = lazy(
     r"containeri[sz]ation|dockeri[sz]ation|instrumentation|scaffolding|linting|"
     r"(?:load|unit|integration|e2e|end-to-end|regression)\s+test(?:s|ing)|"
     r"ci|ci/cd|ci\s+pipeline|build\s+pipeline|deployment\s+pipeline|logging|monitoring|"
-    r"alerting|tracing|telemetry|tech(?:nical)?\s+debt|dependency\s+updates?)\b))"
+    r"(?:initial\s+|base\s+)?(?:repo(?:sitory)?|project|folder|directory|codebase|monorepo)\s+"
+    r"(?:structure|skeleton|layout|set-?up|scaffold(?:ing)?)|(?:initial|base|project|dev"
+    r"(?:elopment)?|environment)\s+set-?up|"
+    r"alerting|tracing|telemetry|tech(?:nical)?\s+debt|dependency\s+updates?)\b)"
+    # how the team builds and ships, named anywhere: "Create GitHub actions for CI/CD pipeline"
+    r"|\b(?:ci/cd|ci|cd|build|deployment|release)\s+pipelines?\b|\bci/cd\b"
+    r"|\bcontinuous\s+(?:integration|delivery|deployment)\b)"
 )
 # Behaviour users see: a person, a screen, a message they get. A chore word beside it
 # ("Add logging of failed sign-ins to the admin audit page") describes the product.
@@ -140,7 +149,13 @@ def _named_technology(text: str, start: int, end: int) -> Span | None:
         verbs = list(_TAKE_UP.finditer(text, max(start, at - 60), at))
         if verbs:  # the chore is the taking up: "use React 18", not the name PRD101 reports
             return verbs[-1].start(), to
+        if _BARE.fullmatch(text, start, at) and _BARE.fullmatch(text, to, end):
+            return at, to  # the tool is the whole item ("GitHub Actions"): adopting it
     return None
+
+
+# What may surround a name that is the whole item: an id, brackets, punctuation.
+_BARE = lazy(r"[\W_]*(?:[A-Za-z]{1,6}-?\d+\s*[:.-]?)?[\W_]*")
 
 
 _TAKE_UP = lazy(
@@ -163,6 +178,9 @@ def technical_task(item: Item, ctx: Context) -> Iterator[Hit]:
     if found is not None and role is not None and _system_benefits(found):
         part, story = found  # the beneficiary is the frontend, not a person: a chore
         yield Hit(part, story.means[0], story.means[1])
+        return
+    if found is not None and role is not None and (check_span := _verification(found)):
+        yield Hit(found[0], *check_span)  # "As a tester, I want to ensure ...": test work
         return
     if role is not None and not is_team_role(role):
         return  # a user-facing persona asked for it: judge the story, not the chore words
@@ -191,6 +209,26 @@ _SYSTEM_BENEFICIARY = lazy(
     r"backend|back-end|server|api|database|db|client\s+app|codebase|"
     r"pipeline|build|app\s+server)\s+(?:can|could|will|is|are|does|doesn't|stays?|runs?)\b)"
 )
+
+
+# A tester or QA persona whose want is to check behaviour: the item is test work for the
+# team ("As a tester, I want to ensure all posts reach the feed"), whatever it checks.
+_TESTER = lazy(
+    r"(?i:^(?:\w+\s+)?(?:tester|qa|quality\s+assurance|test|testing)"
+    r"(?:\s+(?:engineer|analyst|lead|team|specialist|member))?s?$)"
+)
+_VERIFY = lazy(
+    r"(?i:(?:to\s+|be\s+able\s+to\s+)?(?:ensure|verify|check|test|confirm|validate|"
+    r"make\s+sure|assert)\b)"
+)
+
+
+def _verification(found: tuple[Part, Story]) -> Span | None:
+    part, story = found
+    if not _TESTER.match(story.role_text.strip()):
+        return None
+    verb = _VERIFY.match(part.text, story.means[0])
+    return (0, verb.end()) if verb else None
 
 
 def _system_benefits(found: tuple[Part, Story]) -> bool:
