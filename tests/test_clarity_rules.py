@@ -24,6 +24,10 @@ As an admin, I want to edit a doctor's profile and login settings, so that they 
 As an editor, I want to enable/disable the banner.
 As a manager, I want to edit and/or delete posts.
 As a manager, I want a report of sales and the ability to export it.
+As a teacher, I want to generate and print report cards for my class.
+As a visitor, I want to send a question and get a quick reply from the team.
+As a guest, I want to rate/review a stay after checking out.
+As a teacher, I want to generate report cards and email the parents.
 """
 
 
@@ -37,6 +41,7 @@ def test_compound_story_finds_lists_also_and_second_stories() -> None:
         ("compound-story", 5, 30, "log in/out"),
         ("compound-story", 15, 25, "edit and/or delete"),
         ("compound-story", 16, 40, "and the ability to export"),
+        ("compound-story", 20, 25, "generate report cards and email"),
     ]
     assert findings[0].message == (
         "asks for more than one thing (view shipments, edit addresses and get); "

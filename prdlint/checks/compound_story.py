@@ -44,6 +44,14 @@ _LOOK, _DECIDE = frozenset(_LOOK_WORDS.split()), frozenset(_DECIDE_WORDS.split()
 # Giving an input to get its result is one need: "enter my zip code and get a list".
 _INPUT_WORDS, _RESULT_WORDS = "enter select choose pick upload", "get see view receive"
 _INPUT, _RESULT = frozenset(_INPUT_WORDS.split()), frozenset(_RESULT_WORDS.split())
+# Making a thing to take it away is one need: "generate and download QR codes".
+_MAKE_WORDS, _TAKE_WORDS = "generate create make build produce", "download export print save"
+_MAKE, _TAKE = frozenset(_MAKE_WORDS.split()), frozenset(_TAKE_WORDS.split())
+# Asking and being answered is one need: "post a question and receive an answer".
+_ANSWER = re.compile(
+    r"(?i:\s+(?:(?:a|an|the|my|our|their|any|some|timely|quick|prompt)\s+){0,2}"
+    r"(?:answers?|repl(?:y|ies)|responses?|confirmations?|receipts?|acknowledge?ments?|feedback)\b)"
+)
 # Signing in first is a step, not a feature: "log in and view my orders".
 _SIGN_IN_FIRST = re.compile(r"(?i:(?:log|sign)\s*(?:in|on)\s+(?:and|&)\s)")
 # "... and set the light theme as default": the default is a detail of the same feature.
@@ -67,6 +75,7 @@ _SYNONYMS = [
     {"pay", "buy", "purchase", "order"},
     {"return", "refund"},
     {"reply", "respond", "comment"},
+    {"rate", "review", "score", "grade"},
     {"link", "connect", "attach", "sync"},
     {"verify", "confirm", "check", "approve", "accept"},
     {"analyse", "analyze", "visualise", "visualize", "calculate", "compare"},
@@ -243,6 +252,10 @@ def _one_flow(match: re.Match[str]) -> bool:
         return False
     first, second = groups["first"].casefold(), groups["second"].casefold()
     if (first in _LOOK and second in _DECIDE) or (first in _INPUT and second in _RESULT):
+        return True
+    if first in _MAKE and second in _TAKE:
+        return True
+    if second in ("get", "receive") and _ANSWER.match(match.string, match.end("second")):
         return True
     if _SIGN_IN_FIRST.match(match.string, match.start("first")):
         return True
