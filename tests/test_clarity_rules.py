@@ -28,6 +28,11 @@ As a teacher, I want to generate and print report cards for my class.
 As a visitor, I want to send a question and get a quick reply from the team.
 As a guest, I want to rate/review a stay after checking out.
 As a teacher, I want to generate report cards and email the parents.
+As a librarian, I want to be able to: i. add new titles. ii. remove worn copies.
+As a clerk, I want to be able to: Add a supplier. Add a product to a supplier.
+Sends a receipt to buyers after payment. Gives them the option to return the item.
+As a visitor, I want to log in to the site and sign up for the newsletter.
+As an admin, I want two reports, one for listing overdue loans and another for counting visits.
 """
 
 
@@ -42,7 +47,14 @@ def test_compound_story_finds_lists_also_and_second_stories() -> None:
         ("compound-story", 15, 25, "edit and/or delete"),
         ("compound-story", 16, 40, "and the ability to export"),
         ("compound-story", 20, 25, "generate report cards and email"),
+        ("compound-story", 21, 42, "add new titles. ii. remove"),
+        ("compound-story", 23, 42, "Gives them the option to return"),
+        ("compound-story", 24, 25, "log in to the site and sign"),
+        ("compound-story", 25, 34, "one for listing overdue loans and another for counting"),
     ]
+    assert findings[9].message == (
+        "adds another capability (Gives them the option to return); give it its own story"
+    )
     assert findings[0].message == (
         "asks for more than one thing (view shipments, edit addresses and get); "
         "split it into one story per need"

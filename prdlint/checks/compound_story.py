@@ -35,7 +35,7 @@ _NOUNISH_WORDS = """book comment contact email flag like list log login order po
 _NOUNISH = frozenset(_NOUNISH_WORDS.split())
 _OBJECT_START = re.compile(
     r"\s+(?:the|a|an|all|any|my|your|their|his|her|its|our|this|that|these|those|it|them|"
-    r"me|us|each|every|new|existing|other|some|\d+)\b|\s*(?:$|[,.;:)])",
+    r"me|us|each|every|new|existing|other|some|up|out|off|\d+)\b|\s*(?:$|[,.;:)])",
     re.IGNORECASE,
 )
 # Looking at a thing to decide on it is one need: "view and approve a profile".
@@ -132,6 +132,24 @@ _SECOND_STORY = re.compile(
     r"(?i:[.;!?]\s+(?P<story>(?:and\s+)?(?:as\s+(?:an?|the)\s+[^.;,]{1,60}?,?\s+)?(?:I|we)\s+"
     r"(?:also\s+)?(?:want|would\s+like|need|wish)\b))"
 )
+# "one for editing profiles and another for deleting them": two things, counted.
+_ONE_AND_ANOTHER = re.compile(
+    r"(?i:\bone\s+(?:for|to)\s+(?P<first>\w+)\b[^.;]{0,60}?"
+    r"\band\s+(?:another|one|the\s+other)\s+(?:for|to)\s+(?P<second>\w+)\b)"
+)
+# A later sentence that grants another capability: "Sends reminders. Gives them the
+# option to cancel.", "... Allow users to configure keys."
+_SECOND_CAPABILITY = re.compile(
+    r"(?i:[.;!?]\s+(?:it\s+|this\s+|also\s+)?(?:gives?|allows?|lets?|enables?|offers?)\s+"
+    r"(?:them|users?|the\s+users?|customers?|people|him|her|[\w-]+s)\s+"
+    r"(?:(?:also\s+)?(?:the\s+)?(?:option|ability|possibility|chance)\s+)?to\s+\w+)"
+)
+# A list of features after a colon, each opening with its own action verb:
+# "able to: i. view patients ... ii. edit prescriptions", "to: Add categories. Edit them."
+_LIST_MARK = re.compile(
+    r"(?i:(?::|[.;]|\b(?:[ivx]{1,4}|\d{1,2}|[a-h])[.)])\s+(?:[ivx]{1,4}[.)]\s+)?)"
+)
+_LEADING_ACTION = re.compile(rf"(?i:(?P<verb>{_ACTION})\b)")
 _SLASH_ACTIONS = re.compile(rf"(?i:{_LEAD}(?P<first>{_ACTION})/(?P<second>{_ACTION})\b)")
 # "A and B system", "a pricing plan and billing system": two features joined.
 _TWO_FEATURES = re.compile(
@@ -281,7 +299,7 @@ def _three_actions(match: re.Match[str]) -> bool:
 
 _PAIR_PATTERNS = (
     _TWO_ACTIONS, _ACTION_LIST, _OPPOSITES, _AND_ABLE, _AND_ALSO, _AND_NOTIFIED, _SLASH_ACTIONS,
-    _TWO_FEATURES,
+    _TWO_FEATURES, _ONE_AND_ANOTHER,
 )  # fmt: skip
 
 
@@ -295,13 +313,35 @@ def _pair_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | 
                 or _second_is_noun(text, match)
             ):
                 continue
-            if match.groupdict().get("first") and not _in_verb_position(
-                text, match.start("first"), start
+            counted = pattern is _ONE_AND_ANOTHER  # "one for editing": a noun-phrase verb
+            if (
+                not counted
+                and match.groupdict().get("first")
+                and not _in_verb_position(text, match.start("first"), start)
             ):
                 continue
             if ctx.is_allowed(match.group()):
                 continue
             return match
+    return None
+
+
+def _colon_list_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """From a colon on, two list entries that open with different, unrelated actions."""
+    colon = text.find(":", max(0, start - 3), end)  # the means may begin just after it
+    if colon < 0:
+        return None
+    verbs: list[re.Match[str]] = []
+    for mark in _LIST_MARK.finditer(text, colon, end):
+        verb = _LEADING_ACTION.match(text, mark.end())
+        if verb is None:
+            continue
+        word = verb.group("verb").casefold()
+        for earlier in verbs:
+            other = earlier.group("verb").casefold()
+            if other != word and not any(other in g and word in g for g in _SYNONYMS):
+                return earlier.start(), verb.end()
+        verbs.append(verb)
     return None
 
 
@@ -322,6 +362,16 @@ def compound_story(item: Item, ctx: Context) -> Iterator[Hit]:
         match = _list_hit(part.text, start, end, ctx) or _pair_hit(part.text, start, end, ctx)
         if match is not None:
             yield Hit(part, match.start(), match.end())
+            return
+        span = _colon_list_span(part.text, start, end)
+        if span is not None and not ctx.is_allowed(part.text[span[0] : span[1]]):
+            yield Hit(part, *span)
+            return
+        extra = _SECOND_CAPABILITY.search(part.text, start, end)
+        if extra is not None and not ctx.is_allowed(extra.group()):
+            words = extra.group().lstrip(".;!? ")
+            message = f"adds another capability ({words}); give it its own story"
+            yield Hit(part, extra.end() - len(words), extra.end(), message=message)
             return
         second = _SECOND_STORY.search(part.text, start) if part.field == "story" else None
         if second is not None and not ctx.is_allowed(second.group("story")):
