@@ -33,6 +33,8 @@ As a clerk, I want to be able to: Add a supplier. Add a product to a supplier.
 Sends a receipt to buyers after payment. Gives them the option to return the item.
 As a visitor, I want to log in to the site and sign up for the newsletter.
 As an admin, I want two reports, one for listing overdue loans and another for counting visits.
+Patients can view lab results, cancel appointments.
+As a user, I want to view the orders, order history.
 """
 
 
@@ -51,6 +53,7 @@ def test_compound_story_finds_lists_also_and_second_stories() -> None:
         ("compound-story", 23, 42, "Gives them the option to return"),
         ("compound-story", 24, 25, "log in to the site and sign"),
         ("compound-story", 25, 34, "one for listing overdue loans and another for counting"),
+        ("compound-story", 26, 14, "view lab results, cancel appointments"),
     ]
     assert findings[9].message == (
         "adds another capability (Gives them the option to return); give it its own story"

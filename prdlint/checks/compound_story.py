@@ -137,6 +137,24 @@ _ONE_AND_ANOTHER = re.compile(
     r"(?i:\bone\s+(?:for|to)\s+(?P<first>\w+)\b[^.;]{0,60}?"
     r"\band\s+(?:another|one|the\s+other)\s+(?:for|to)\s+(?P<second>\w+)\b)"
 )
+# "patients can view health records, book appointments": two verb phrases joined by a
+# comma alone, the second ending the sentence (a third item would be a noun list).
+_COMMA_PAIR = re.compile(
+    rf"(?i:\b(?:can|could|to|will|may|should|must)\s+(?P<first>{_ACTION})\s+[^,;.()]{{1,50}}?"
+    rf",\s*(?P<second>{_ACTION})\s+[\w'-]+(?:\s+[\w'-]+){{0,5}}?\s*(?=$|[.;!?)]))"
+)
+_DETERMINER = re.compile(r"(?i:\s+(?:the|a|an|all|any|my|your|their|his|her|its|our|this|these)\b)")
+
+
+def _comma_pair_ok(text: str, match: re.Match[str]) -> bool:
+    """A noun-like second verb ("book", "order") counts only in parallel with a bare first
+    object: "view health records, book appointments"."""
+    second = match.group("second").casefold()
+    if second not in _NOUNISH or _OBJECT_START.match(text, match.end("second")):
+        return True
+    return _DETERMINER.match(text, match.end("first")) is None
+
+
 # A later sentence that grants another capability: "Sends reminders. Gives them the
 # option to cancel.", "... Allow users to configure keys."
 _SECOND_CAPABILITY = re.compile(
@@ -345,6 +363,14 @@ def _colon_list_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _comma_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | None:
+    for match in _COMMA_PAIR.finditer(text, start, end):
+        one_need = _same_need(match) or _one_flow(match)
+        if _comma_pair_ok(text, match) and not one_need and not ctx.is_allowed(match.group()):
+            return match
+    return None
+
+
 def _list_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | None:
     for match in _VERB_PHRASES.finditer(text, start, end):
         if (
@@ -362,6 +388,10 @@ def compound_story(item: Item, ctx: Context) -> Iterator[Hit]:
         match = _list_hit(part.text, start, end, ctx) or _pair_hit(part.text, start, end, ctx)
         if match is not None:
             yield Hit(part, match.start(), match.end())
+            return
+        comma = _comma_hit(part.text, start, end, ctx)
+        if comma is not None:
+            yield Hit(part, comma.start("first"), comma.end())
             return
         span = _colon_list_span(part.text, start, end)
         if span is not None and not ctx.is_allowed(part.text[span[0] : span[1]]):
