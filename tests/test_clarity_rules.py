@@ -35,6 +35,8 @@ As a visitor, I want to log in to the site and sign up for the newsletter.
 As an admin, I want two reports, one for listing overdue loans and another for counting visits.
 Patients can view lab results, cancel appointments.
 As a user, I want to view the orders, order history.
+The shop offers these features at launch: saved carts, gift cards. Loyalty points.
+As a user, I want the key features described before I sign up.
 """
 
 
@@ -54,7 +56,11 @@ def test_compound_story_finds_lists_also_and_second_stories() -> None:
         ("compound-story", 24, 25, "log in to the site and sign"),
         ("compound-story", 25, 34, "one for listing overdue loans and another for counting"),
         ("compound-story", 26, 14, "view lab results, cancel appointments"),
+        ("compound-story", 28, 23, "features at launch:"),
     ]
+    assert findings[-1].message == (
+        "lists several features (features at launch:); give each its own story"
+    )
     assert findings[9].message == (
         "adds another capability (Gives them the option to return); give it its own story"
     )

@@ -155,6 +155,11 @@ def _comma_pair_ok(text: str, match: re.Match[str]) -> bool:
     return _DETERMINER.match(text, match.end("first")) is None
 
 
+# "some of the features supported at launch: A. B. C": the item names a list of features.
+_FEATURE_LIST = re.compile(
+    r"(?i:\b(?:features|capabilities|functionalities)\b[^.:;]{0,40}?\s*:"
+    r"(?=\s*[^\s.,;][^.,;]{1,80}[.,;]\s*[^\s.,;]))"
+)
 # A later sentence that grants another capability: "Sends reminders. Gives them the
 # option to cancel.", "... Allow users to configure keys."
 _SECOND_CAPABILITY = re.compile(
@@ -396,6 +401,11 @@ def compound_story(item: Item, ctx: Context) -> Iterator[Hit]:
         span = _colon_list_span(part.text, start, end)
         if span is not None and not ctx.is_allowed(part.text[span[0] : span[1]]):
             yield Hit(part, *span)
+            return
+        listed = _FEATURE_LIST.search(part.text, start, end)
+        if listed is not None and not ctx.is_allowed(listed.group()):
+            message = f"lists several features ({listed.group()}); give each its own story"
+            yield Hit(part, listed.start(), listed.end(), message=message)
             return
         extra = _SECOND_CAPABILITY.search(part.text, start, end)
         if extra is not None and not ctx.is_allowed(extra.group()):
