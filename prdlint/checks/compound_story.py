@@ -155,6 +155,17 @@ def _comma_pair_ok(text: str, match: re.Match[str]) -> bool:
     return _DETERMINER.match(text, match.end("first")) is None
 
 
+# Imperative verbs of work items (common commit-message verbs): a task line that lists
+# two of them, "Fix the frontmatter, refresh the skill; tighten permissions", is two tasks.
+_TASK_VERBS = r"""(?:fix|refresh|tighten|loosen|extract|slim|trim|drop|bump|upgrade|downgrade|
+    migrate|refactor|rename|clean|prune|split|merge|document|deprecate|replace|rewrite|
+    simplify|harden|add|remove|delete|update|archive|move|create|implement|introduce)"""
+_PHRASE = r"(?:[^,;.]|\.(?=\S)){2,80}?"  # "BACKLOG.md" does not end the phrase
+_TASK_LIST = re.compile(
+    rf"(?ix:(?:[A-Z]+-\d+\s+|\[[^\]]*\]\s*)?(?P<first>{_TASK_VERBS})\s+{_PHRASE}"
+    rf"[,;]\s*(?:and\s+)?(?P<second>{_TASK_VERBS})\s+{_PHRASE}"
+    rf"[,;]\s*(?:and\s+)?(?P<third>{_TASK_VERBS})\b)"
+)
 # "some of the features supported at launch: A. B. C": the item names a list of features.
 _FEATURE_LIST = re.compile(
     r"(?i:\b(?:features|capabilities|functionalities)\b[^.:;]{0,40}?\s*:"
@@ -401,6 +412,10 @@ def compound_story(item: Item, ctx: Context) -> Iterator[Hit]:
         span = _colon_list_span(part.text, start, end)
         if span is not None and not ctx.is_allowed(part.text[span[0] : span[1]]):
             yield Hit(part, *span)
+            return
+        task = _TASK_LIST.match(part.text, start, end)
+        if task is not None and not ctx.is_allowed(task.group()):
+            yield Hit(part, task.start("first"), task.end())
             return
         listed = _FEATURE_LIST.search(part.text, start, end)
         if listed is not None and not ctx.is_allowed(listed.group()):
