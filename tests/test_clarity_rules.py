@@ -24,6 +24,21 @@ As an admin, I want to edit a doctor's profile and login settings, so that they 
 As an editor, I want to enable/disable the banner.
 As a manager, I want to edit and/or delete posts.
 As a manager, I want a report of sales and the ability to export it.
+As a teacher, I want to generate and print report cards for my class.
+As a visitor, I want to send a question and get a quick reply from the team.
+As a guest, I want to rate/review a stay after checking out.
+As a teacher, I want to generate report cards and email the parents.
+As a librarian, I want to be able to: i. add new titles. ii. remove worn copies.
+As a clerk, I want to be able to: Add a supplier. Add a product to a supplier.
+Sends a receipt to buyers after payment. Gives them the option to return the item.
+As a visitor, I want to log in to the site and sign up for the newsletter.
+As an admin, I want two reports, one for listing overdue loans and another for counting visits.
+Patients can view lab results, cancel appointments.
+As a user, I want to view the orders, order history.
+The shop offers these features at launch: saved carts, gift cards. Loyalty points.
+As a user, I want the key features described before I sign up.
+OPS-7 Rename config.yml to settings.yml; bump the SDK; prune stale branches
+Fix the login timeout on slow networks
 """
 
 
@@ -37,7 +52,21 @@ def test_compound_story_finds_lists_also_and_second_stories() -> None:
         ("compound-story", 5, 30, "log in/out"),
         ("compound-story", 15, 25, "edit and/or delete"),
         ("compound-story", 16, 40, "and the ability to export"),
+        ("compound-story", 20, 25, "generate report cards and email"),
+        ("compound-story", 21, 42, "add new titles. ii. remove"),
+        ("compound-story", 23, 42, "Gives them the option to return"),
+        ("compound-story", 24, 25, "log in to the site and sign"),
+        ("compound-story", 25, 34, "one for listing overdue loans and another for counting"),
+        ("compound-story", 26, 14, "view lab results, cancel appointments"),
+        ("compound-story", 28, 23, "features at launch:"),
+        ("compound-story", 30, 7, "Rename config.yml to settings.yml; bump the SDK; prune"),
     ]
+    assert findings[-2].message == (
+        "lists several features (features at launch:); give each its own story"
+    )
+    assert findings[9].message == (
+        "adds another capability (Gives them the option to return); give it its own story"
+    )
     assert findings[0].message == (
         "asks for more than one thing (view shipments, edit addresses and get); "
         "split it into one story per need"

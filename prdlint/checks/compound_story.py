@@ -36,7 +36,7 @@ _NOUNISH_WORDS = """book comment contact email flag like list log login order po
 _NOUNISH = frozenset(_NOUNISH_WORDS.split())
 _OBJECT_START = lazy(
     r"\s+(?:the|a|an|all|any|my|your|their|his|her|its|our|this|that|these|those|it|them|"
-    r"me|us|each|every|new|existing|other|some|\d+)\b|\s*(?:$|[,.;:)])",
+    r"me|us|each|every|new|existing|other|some|up|out|off|\d+)\b|\s*(?:$|[,.;:)])",
     re.IGNORECASE,
 )
 # Looking at a thing to decide on it is one need: "view and approve a profile".
@@ -45,6 +45,14 @@ _LOOK, _DECIDE = frozenset(_LOOK_WORDS.split()), frozenset(_DECIDE_WORDS.split()
 # Giving an input to get its result is one need: "enter my zip code and get a list".
 _INPUT_WORDS, _RESULT_WORDS = "enter select choose pick upload", "get see view receive"
 _INPUT, _RESULT = frozenset(_INPUT_WORDS.split()), frozenset(_RESULT_WORDS.split())
+# Making a thing to take it away is one need: "generate and download QR codes".
+_MAKE_WORDS, _TAKE_WORDS = "generate create make build produce", "download export print save"
+_MAKE, _TAKE = frozenset(_MAKE_WORDS.split()), frozenset(_TAKE_WORDS.split())
+# Asking and being answered is one need: "post a question and receive an answer".
+_ANSWER = lazy(
+    r"(?i:\s+(?:(?:a|an|the|my|our|their|any|some|timely|quick|prompt)\s+){0,2}"
+    r"(?:answers?|repl(?:y|ies)|responses?|confirmations?|receipts?|acknowledge?ments?|feedback)\b)"
+)
 # Signing in first is a step, not a feature: "log in and view my orders".
 _SIGN_IN_FIRST = lazy(r"(?i:(?:log|sign)\s*(?:in|on)\s+(?:and|&)\s)")
 # "... and set the light theme as default": the default is a detail of the same feature.
@@ -68,6 +76,7 @@ _SYNONYMS = [
     {"pay", "buy", "purchase", "order"},
     {"return", "refund"},
     {"reply", "respond", "comment"},
+    {"rate", "review", "score", "grade"},
     {"link", "connect", "attach", "sync"},
     {"verify", "confirm", "check", "approve", "accept"},
     {"analyse", "analyze", "visualise", "visualize", "calculate", "compare"},
@@ -124,6 +133,57 @@ _SECOND_STORY = lazy(
     r"(?i:[.;!?]\s+(?P<story>(?:and\s+)?(?:as\s+(?:an?|the)\s+[^.;,]{1,60}?,?\s+)?(?:I|we)\s+"
     r"(?:also\s+)?(?:want|would\s+like|need|wish)\b))"
 )
+_SLASH_ACTIONS = lazy(rf"(?i:{_LEAD}(?P<first>{_ACTION})/(?P<second>{_ACTION})\b)")
+# "one for editing profiles and another for deleting them": two things, counted.
+_ONE_AND_ANOTHER = lazy(
+    r"(?i:\bone\s+(?:for|to)\s+(?P<first>\w+)\b[^.;]{0,60}?"
+    r"\band\s+(?:another|one|the\s+other)\s+(?:for|to)\s+(?P<second>\w+)\b)"
+)
+# "patients can view health records, book appointments": two verb phrases joined by a
+# comma alone, the second ending the sentence (a third item would be a noun list).
+_COMMA_PAIR = lazy(
+    rf"(?i:\b(?:can|could|to|will|may|should|must)\s+(?P<first>{_ACTION})\s+[^,;.()]{{1,50}}?"
+    rf",\s*(?P<second>{_ACTION})\s+[\w'-]+(?:\s+[\w'-]+){{0,5}}?\s*(?=$|[.;!?)]))"
+)
+_DETERMINER = lazy(r"(?i:\s+(?:the|a|an|all|any|my|your|their|his|her|its|our|this|these)\b)")
+
+
+def _comma_pair_ok(text: str, match: re.Match[str]) -> bool:
+    """A noun-like second verb ("book", "order") counts only in parallel with a bare first
+    object: "view health records, book appointments"."""
+    second = match.group("second").casefold()
+    if second not in _NOUNISH or _OBJECT_START.match(text, match.end("second")):
+        return True
+    return _DETERMINER.match(text, match.end("first")) is None
+
+
+# Imperative verbs of work items (common commit-message verbs): a task line that lists
+# two of them, "Fix the frontmatter, refresh the skill; tighten permissions", is two tasks.
+_TASK_VERBS = r"""(?:fix|refresh|tighten|loosen|extract|slim|trim|drop|bump|upgrade|downgrade|
+    migrate|refactor|rename|clean|prune|split|merge|document|deprecate|replace|rewrite|
+    simplify|harden|add|remove|delete|update|archive|move|create|implement|introduce)"""
+_PHRASE = r"(?:[^,;.]|\.(?=\S)){2,80}?"  # "BACKLOG.md" does not end the phrase
+_TASK_LIST = lazy(
+    rf"(?ix:(?:[A-Z]+-\d+\s+|\[[^\]]*\]\s*)?(?P<first>{_TASK_VERBS})\s+{_PHRASE}"
+    rf"[,;]\s*(?:and\s+)?(?P<second>{_TASK_VERBS})\s+{_PHRASE}"
+    rf"[,;]\s*(?:and\s+)?(?P<third>{_TASK_VERBS})\b)"
+)
+# "some of the features supported at launch: A. B. C": the item names a list of features.
+_FEATURE_LIST = lazy(
+    r"(?i:\b(?:features|capabilities|functionalities)\b[^.:;]{0,40}?\s*:"
+    r"(?=\s*[^\s.,;][^.,;]{1,80}[.,;]\s*[^\s.,;]))"
+)
+# A later sentence that grants another capability: "Sends reminders. Gives them the
+# option to cancel.", "... Allow users to configure keys."
+_SECOND_CAPABILITY = lazy(
+    r"(?i:[.;!?]\s+(?:it\s+|this\s+|also\s+)?(?:gives?|allows?|lets?|enables?|offers?)\s+"
+    r"(?:them|users?|the\s+users?|customers?|people|him|her|[\w-]+s)\s+"
+    r"(?:(?:also\s+)?(?:the\s+)?(?:option|ability|possibility|chance)\s+)?to\s+\w+)"
+)
+# A list of features after a colon, each opening with its own action verb:
+# "able to: i. view patients ... ii. edit prescriptions", "to: Add categories. Edit them."
+_LIST_MARK = lazy(r"(?i:(?::|[.;]|\b(?:[ivx]{1,4}|\d{1,2}|[a-h])[.)])\s+(?:[ivx]{1,4}[.)]\s+)?)")
+_LEADING_ACTION = lazy(rf"(?i:(?P<verb>{_ACTION})\b)")
 _SLASH_ACTIONS = lazy(rf"(?i:{_LEAD}(?P<first>{_ACTION})/(?P<second>{_ACTION})\b)")
 # "A and B system", "a pricing plan and billing system": two features joined.
 _TWO_FEATURES = lazy(
@@ -245,6 +305,10 @@ def _one_flow(match: re.Match[str]) -> bool:
     first, second = groups["first"].casefold(), groups["second"].casefold()
     if (first in _LOOK and second in _DECIDE) or (first in _INPUT and second in _RESULT):
         return True
+    if first in _MAKE and second in _TAKE:
+        return True
+    if second in ("get", "receive") and _ANSWER.match(match.string, match.end("second")):
+        return True
     if _SIGN_IN_FIRST.match(match.string, match.start("first")):
         return True
     return second in ("set", "make") and bool(_AS_DEFAULT.match(match.string, match.end("second")))
@@ -269,7 +333,7 @@ def _three_actions(match: re.Match[str]) -> bool:
 
 _PAIR_PATTERNS = (
     _TWO_ACTIONS, _ACTION_LIST, _OPPOSITES, _AND_ABLE, _AND_ALSO, _AND_NOTIFIED, _SLASH_ACTIONS,
-    _TWO_FEATURES,
+    _TWO_FEATURES, _ONE_AND_ANOTHER,
 )  # fmt: skip
 
 
@@ -283,12 +347,42 @@ def _pair_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | 
                 or _second_is_noun(text, match)
             ):
                 continue
-            if match.groupdict().get("first") and not _in_verb_position(
-                text, match.start("first"), start
+            counted = pattern is _ONE_AND_ANOTHER  # "one for editing": a noun-phrase verb
+            if (
+                not counted
+                and match.groupdict().get("first")
+                and not _in_verb_position(text, match.start("first"), start)
             ):
                 continue
             if ctx.is_allowed(match.group()):
                 continue
+            return match
+    return None
+
+
+def _colon_list_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """From a colon on, two list entries that open with different, unrelated actions."""
+    colon = text.find(":", max(0, start - 3), end)  # the means may begin just after it
+    if colon < 0:
+        return None
+    verbs: list[re.Match[str]] = []
+    for mark in _LIST_MARK.finditer(text, colon, end):
+        verb = _LEADING_ACTION.match(text, mark.end())
+        if verb is None:
+            continue
+        word = verb.group("verb").casefold()
+        for earlier in verbs:
+            other = earlier.group("verb").casefold()
+            if other != word and not any(other in g and word in g for g in _SYNONYMS):
+                return earlier.start(), verb.end()
+        verbs.append(verb)
+    return None
+
+
+def _comma_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | None:
+    for match in _COMMA_PAIR.finditer(text, start, end):
+        one_need = _same_need(match) or _one_flow(match)
+        if _comma_pair_ok(text, match) and not one_need and not ctx.is_allowed(match.group()):
             return match
     return None
 
@@ -310,6 +404,29 @@ def compound_story(item: Item, ctx: Context) -> Iterator[Hit]:
         match = _list_hit(part.text, start, end, ctx) or _pair_hit(part.text, start, end, ctx)
         if match is not None:
             yield Hit(part, match.start(), match.end())
+            return
+        comma = _comma_hit(part.text, start, end, ctx)
+        if comma is not None:
+            yield Hit(part, comma.start("first"), comma.end())
+            return
+        span = _colon_list_span(part.text, start, end)
+        if span is not None and not ctx.is_allowed(part.text[span[0] : span[1]]):
+            yield Hit(part, *span)
+            return
+        task = _TASK_LIST.match(part.text, start, end)
+        if task is not None and not ctx.is_allowed(task.group()):
+            yield Hit(part, task.start("first"), task.end())
+            return
+        listed = _FEATURE_LIST.search(part.text, start, end)
+        if listed is not None and not ctx.is_allowed(listed.group()):
+            message = f"lists several features ({listed.group()}); give each its own story"
+            yield Hit(part, listed.start(), listed.end(), message=message)
+            return
+        extra = _SECOND_CAPABILITY.search(part.text, start, end)
+        if extra is not None and not ctx.is_allowed(extra.group()):
+            words = extra.group().lstrip(".;!? ")
+            message = f"adds another capability ({words}); give it its own story"
+            yield Hit(part, extra.end() - len(words), extra.end(), message=message)
             return
         second = _SECOND_STORY.search(part.text, start) if part.field == "story" else None
         if second is not None and not ctx.is_allowed(second.group("story")):
