@@ -44,6 +44,9 @@ class Prdlint(click.Group):
             raise InternalError(_describe(error)) from None
 
 
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
 def _describe(error: BaseException) -> str:
     """Type and innermost prdlint frame, never the exception's text: it may quote
     document text or a header, and a bug report needs the place more than the words."""
@@ -51,7 +54,8 @@ def _describe(error: BaseException) -> str:
     where = ""
     while frame is not None:
         filename = frame.tb_frame.f_code.co_filename
-        if f"{os.sep}prdlint{os.sep}" in filename or "prdlint_" in filename:
+        # prdlint's own package or a plugin's (prdlint_*), wherever the checkout is named
+        if filename.startswith(_PACKAGE) or f"{os.sep}prdlint_" in filename:
             where = f" at {os.path.basename(filename)}:{frame.tb_lineno}"
         frame = frame.tb_next
     return (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from prdlint.model import Item
+from prdlint.model import Item, Part, Segment
 from prdlint.readers.markdown import ReadSettings, parse_body, read_markdown
 
 TRICKY = """\
@@ -587,6 +587,109 @@ def test_entries_of_a_list_headed_backlog_are_items() -> None:
         (2, [("story", 2, 3, "Database solution"), ("criterion", 3, 4, "Design schema")]),
         (4, [("story", 4, 3, "Read input and identify keywords")]),
     ]  # a heading about a backlog ("Data backlog proposal") does not make its list one
+
+
+# A backlog indented 4 spaces under its heading (a real one): markdown-it reads it as one
+# indented code block, but its lines are stories and criteria, not code.
+INDENTED_BACKLOG = """\
+# Stories
+    Curious User adds members to family tree
+    - As a curious user
+    - In order to add my family tree
+    - I want to add members to the tree
+
+        Usage:
+        - Curious user navigates to the add member option
+
+            Acceptance Criteria:
+            - First name is required
+            - Last name optional
+
+    Curious User views full tree
+    - As a curious user
+    - I want to see all members in my tree
+
+            Acceptance Criteria:
+            - Data exists between members (!floating >= 2)
+"""
+
+
+def test_an_indented_backlog_is_read_as_markdown_at_its_source_columns() -> None:
+    items = read_markdown(INDENTED_BACKLOG, "030.md")
+    # "- As a ..." and "- In order to ..." items are the actor and goal of the "- I want"
+    # story they open; the title line of the next story stays prose of the one above.
+    assert _summary(items) == [
+        (
+            "story",
+            5,
+            None,
+            [
+                ("story", 5, 7),
+                ("actor", 3, 7),
+                ("goal", 4, 7),
+                ("description", 7, 9),
+                ("criterion", 8, 11),
+                ("criterion", 10, 13),
+                ("criterion", 11, 15),
+                ("criterion", 12, 15),
+                ("description", 14, 5),
+            ],
+        ),
+        ("story", 16, None, [("story", 16, 7), ("actor", 15, 7), ("criterion", 19, 15)]),
+    ]
+    first, second = (i for i in items if i.kind == "story")
+    assert first.parts_of("story")[0].text == "I want to add members to the tree"
+    assert [p.text for p in first.criteria] == [
+        "Curious user navigates to the add member option",
+        "Acceptance Criteria:",
+        "First name is required",
+        "Last name optional",
+    ]
+    assert (first.part("actor"), first.part("goal")) == (
+        Part("actor", "As a curious user", (Segment(0, 3, 7),)),
+        Part("goal", "In order to add my family tree", (Segment(0, 4, 7),)),
+    )
+    assert [p.text for p in second.criteria] == ["Data exists between members (!floating >= 2)"]
+    assert not any(p.field == "code" for i in items for p in i.parts)
+
+
+def test_indented_code_and_fenced_stories_stay_code() -> None:
+    text = (
+        "# Stories\n\n"
+        "    - As a clerk, I want refunds\n"
+        "    SELECT id FROM refunds WHERE paid = true;\n\n"
+        "## Data\n\n"
+        "    CREATE TABLE refunds (\n"
+        "      id serial PRIMARY KEY\n"
+        "    );\n\n"
+        "```\n- As a hacker, I want code blocks linted\n```\n"
+    )
+    items = read_markdown(text, "prd.md")
+    code = [(p.line, p.position(0)[1], p.text) for i in items for p in i.parts if p.field == "code"]
+    assert code == [
+        (3, 5, "- As a clerk, I want refunds\nSELECT id FROM refunds WHERE paid = true;"),
+        (8, 5, "CREATE TABLE refunds (\n  id serial PRIMARY KEY\n);"),
+        (13, 1, "- As a hacker, I want code blocks linted"),
+    ]
+    assert [i.kind for i in items if i.kind not in ("document", "section")] == []
+
+
+def test_role_and_reason_items_join_only_the_i_want_item_right_after_them() -> None:
+    text = (
+        "# Stories\n\n- As a clerk\n- I want refunds\n\n"
+        "Notes\n\n- As a result, we ship\n- In order to ship\n\nText.\n\n- I want receipts\n"
+    )
+    items = read_markdown(text, "prd.md")
+    parts = [(i.kind, p.field, p.line) for i in items for p in i.parts if p.field != "title"]
+    assert parts == [
+        ("story", "story", 4),
+        ("story", "actor", 3),
+        ("story", "description", 6),
+        ("story", "description", 8),
+        ("story", "description", 9),
+        ("story", "description", 11),
+        ("story", "story", 13),
+    ]
 
 
 def test_document_fields_hold_no_mutable_values() -> None:

@@ -29,7 +29,8 @@ def run(*args: str) -> Result:
 
 
 def test_a_file_with_no_backlog_item_gets_a_notice() -> None:
-    Path("notes.md").write_text("# Notes\n\n    As a user, I want this indented, so that ok.\n")
+    # A story in a fenced block is an example (code), not an item (an indented story is read).
+    Path("notes.md").write_text("# Notes\n\n```\nAs a user, I want this fenced, so that ok.\n```\n")
     Path("prd.md").write_text(STORY)
     result = run("check", "notes.md", "prd.md", "--format", "json")
     assert result.exit_code == 0, result.output

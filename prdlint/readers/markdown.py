@@ -428,6 +428,9 @@ class _Reader:
         self.scenario = False  # criteria come from a Gherkin scenario's steps
         self.use_case_field: str | None = None  # "actor" or "goal": the next paragraph's part
         self.lists: list[str] = []  # the open lists' markup ("-", "*", ".")
+        # "- As a curious user" / "- In order to ..." items just before an "- I want ..."
+        # item of the same list: where each was put, and what it states (actor or goal).
+        self.fragments: list[tuple[_Draft, Part, str]] = []
         self.front: dict[str, Any] = {}
         self.document = _Draft("document", path, "", 1, ())
         self.drafts.append(self.document)
@@ -715,9 +718,13 @@ class _Reader:
 
     def list_open(self, markup: str) -> None:
         self.lists.append(markup)
+        if not self.list_items:
+            self.fragments = []
 
     def list_close(self) -> None:
         self.lists.pop()
+        if not self.list_items:
+            self.fragments = []
 
     def _starts_lead_in_story(self, parent: list[Any] | None) -> bool:
         """A top-level item of the list (or its sibling lists of the same marker) after
@@ -761,6 +768,27 @@ class _Reader:
             self._body_target().parts.append(Part("body", part.text, part.segments))
 
     def _classify_item(self, part: Part, parent: list[Any] | None) -> str:
+        if parent is not None:
+            return self._classify(part, parent)
+        fragments, self.fragments = self.fragments, []
+        role = self._classify(part, parent)
+        if role == "story" and fragments and self.story is not None:
+            self._take_fragments(self.story, fragments)
+        elif role in ("description", "body") and (name := _story_fragment(part.text)):
+            owner = self.story if role == "description" and self.story else self._body_target()
+            self.fragments = [*fragments, (owner, owner.parts[-1], name)]
+        return role
+
+    def _take_fragments(self, story: _Draft, fragments: list[tuple[_Draft, Part, str]]) -> None:
+        """A story written one clause per item ("- As a curious user", "- In order to ...",
+        "- I want ..."): its role and reason items are its actor and goal, not prose of the
+        item above."""
+        for owner, part, name in fragments:
+            if not story.part_named(name) and any(p is part for p in owner.parts):
+                owner.parts = [p for p in owner.parts if p is not part]
+                story.parts.append(Part(name, part.text, part.segments, part.origin))
+
+    def _classify(self, part: Part, parent: list[Any] | None) -> str:
         text = _CHECKBOX.sub("", part.text)
         owner = self._criteria_owner()
         parent_role = parent[0] if parent else None
@@ -926,6 +954,8 @@ def _run(reader: _Reader, tokens: Sequence[Token]) -> None:
             _html_table(reader, token)
         elif kind == "hr":
             reader.rule()
+        elif kind == "code_block" and (inner := _indented_backlog(reader, token)) is not None:
+            _run(reader, inner)
         elif kind in ("fence", "code_block"):
             reader.code(_code_part(token, lines))
         elif kind == "list_item_open":
@@ -935,6 +965,59 @@ def _run(reader: _Reader, tokens: Sequence[Token]) -> None:
         elif kind == "table_open":
             index = _table(reader, tokens, index)
         index += 1
+
+
+# A line of code, not of a backlog: SQL, shell, JSON or a statement of a program.
+_CODE_LINE = re.compile(
+    r"^\s*(?:(?:select|insert\s+into|update|delete\s+from|create|alter|drop)\s+\S"
+    r"|(?:\$|>>>|#!|//|/\*|--\s)\s*\S|[{}\[\]]\s*,?$|\"[^\"]*\"\s*:"
+    r"|(?:def|class|import|from|function|const|let|var|return|if|for|while)\b.*[:({;=]\s*$"
+    r"|<\w[^>]*>|.*[;{]\s*$|[\w.]+\s*\(.*\)\s*$|[\w.\[\]]+\s*[:+-]?=\s*\S)",
+    re.IGNORECASE,
+)
+# What a backlog's lines open with: a story ("As a ...", "I want ..."), or any list item.
+_STORY_LINE = re.compile(
+    r"^\s*(?:[-*+]|\d+[.)])?\s*(?:as\s+(?:an?|the)\s+\w|in\s+order\s+to\s|i\s+want\b)",
+    re.IGNORECASE,
+)
+_MAX_ROLE_WORDS = 5
+# The whole item is the role ("As a curious user"): "As a result, we ..." is not one.
+_ROLE_FRAGMENT = re.compile(r"^[\W_]*as\s+(?:an?|the)\s+(?P<role>\w[\w -]*?)[\s,.]*$", re.I)
+_GOAL_FRAGMENT = re.compile(r"^[\W_]*(?:in\s+order\s+to|so\s+that)\s+\w", re.IGNORECASE)
+
+
+def _story_fragment(text: str) -> str | None:
+    """The clause a list item states alone: "actor" for a bare role ("As a curious user"),
+    "goal" for a bare reason ("In order to add my family tree"), else None."""
+    if "\n" in text or parse_story(text) is not None:
+        return None
+    role = _ROLE_FRAGMENT.match(text)
+    if role is not None and len(role["role"].split()) <= _MAX_ROLE_WORDS:
+        return "actor"
+    return "goal" if _GOAL_FRAGMENT.match(text) else None
+
+
+_LIST_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
+
+
+def _indented_backlog(reader: _Reader, token: Token) -> list[Token] | None:
+    """An indented (not fenced) code block that is a backlog indented under its heading:
+    its dedented content read as markdown, its tokens mapped to their source lines (so
+    items keep their source lines and columns). None when it is code, or holds no items."""
+    if token.map is None or reader.skip_level:
+        return None
+    lines = token.content.split("\n")
+    if any(_CODE_LINE.match(line) for line in lines):
+        return None
+    stories = any(_STORY_LINE.match(line) for line in lines)
+    if not stories and not (reader._in_stories() and any(_LIST_LINE.match(x) for x in lines)):
+        return None
+    offset = token.map[0]
+    tokens = _parser().parse(token.content)
+    for inner in tokens:
+        if inner.map is not None:
+            inner.map = [inner.map[0] + offset, inner.map[1] + offset]
+    return tokens
 
 
 def _code_part(token: Token, lines: Sequence[str]) -> Part | None:
