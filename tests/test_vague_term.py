@@ -73,3 +73,16 @@ def test_rationale_and_assumption_sections_are_not_read() -> None:
     )
     findings = lint_markdown(text, "vague-term")
     assert brief(findings) == [("vague-term", 5, 49, "quickly")]
+
+
+def test_acceptance_criteria_are_read() -> None:
+    text = (
+        "# Warbands\n\n## Requirements\n\n"
+        "### Requirement 1\n\n"
+        "**User Story:** As a player, I want to save my warband, so that I can reuse it.\n\n"
+        "#### Acceptance Criteria\n\n"
+        "1. WHEN the save fails THEN the builder SHALL show an error within 1 second\n"
+        "2. WHEN the API answers THEN the builder SHALL handle errors appropriately\n"
+    )
+    findings = lint_markdown(text, "vague-term")
+    assert brief(findings) == [("vague-term", 12, 62, "appropriately")]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.checks import check
-from prdlint.checks._text import request_regions, word_pattern
+from prdlint.checks._text import request_end, request_regions, word_pattern
 from prdlint.model import Hit, Item, Part
 from prdlint.rule import Context
 
@@ -116,6 +116,14 @@ _ALL_BEFORE = re.compile(r"\b(?:all|any|every|each)\s+[\w-]+", re.IGNORECASE)
 _CRITERIA_FIELDS = ("criterion",)
 
 
+def _criteria(item: Item) -> Iterator[tuple[Part, int, int]]:
+    """Acceptance criteria: "THEN it SHALL handle errors appropriately" is as untestable as
+    the story it was meant to make testable."""
+    for part in item.parts:
+        if part.field in _CRITERIA_FIELDS:
+            yield part, 0, request_end(part.text)
+
+
 @check("vague-term")
 def vague_term(item: Item, ctx: Context) -> Iterator[Hit]:
     for part, start, end in _vague_regions(item):
@@ -165,7 +173,8 @@ def _vague_regions(item: Item) -> Iterator[tuple[Part, int, int]]:
     a rationale or an assumption: it argues for a choice, it asks for nothing."""
     if any(_ARGUMENT_HEADING.search(heading) for heading in item.heading_path[1:]):
         return
-    requests = [r for r in request_regions(item) if not _ARGUMENT_LABEL.match(r[0].text, r[1])]
+    regions = [*request_regions(item), *_criteria(item)]
+    requests = [r for r in regions if not _ARGUMENT_LABEL.match(r[0].text, r[1])]
     yield from requests
     for part, start, end in requests:
         for match in _AND_OR.finditer(part.text, end):
