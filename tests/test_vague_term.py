@@ -55,6 +55,7 @@ def test_open_comparisons_and_evaluatives(text: str, expected: list[tuple[int, s
         "Rationale: SEO-friendly, excellent performance, easy deployment",
         "I want a toggle which changes the theme to dark mode it will enhance the UI",
         "Would be great to have a dark mode toggle, a lot of users have asked for this.",
+        "Pick path is optimized by inventory location for minimum travel time",
     ],
 )
 def test_names_examples_and_arguments_are_not_vague(text: str) -> None:

@@ -103,7 +103,8 @@ _CONCRETE = re.compile(
     r"[^.;]{0,30}?(?:(?:\(\s*)?(?:under|within|below|at\s+most|at\s+least|less\s+than|"
     r"more\s+than|fewer\s+than|no\s+more\s+than|<|>|≤|≥)\s*\d|\bbased\s+on\b|"
     r"\baccording\s+to\b|\bas\s+defined\b|\bdefined\s+(?:in|by)\b|\bi\.e\.|\bnamely\b|"
-    r"\bthan\s+(?:the|a|an|\d|today|now|before|currently)|:\s*[\"“'\d]|\bincluding\b)",
+    r"\bthan\s+(?:the|a|an|\d|today|now|before|currently)|:\s*[\"“'\d]|\bincluding\b|"
+    r"\bfor\s+(?:the\s+)?(?:minimum|maximum|minimal|fewest|least|shortest|lowest|highest)\s+\w)",
     re.IGNORECASE,
 )
 # An adjective followed by its examples or a measure in parentheses ("modern sans-serif
