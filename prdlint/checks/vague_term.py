@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from prdlint.checks import check
 from prdlint.checks._lazy import lazy
-from prdlint.checks._text import request_regions, word_pattern
+from prdlint.checks._text import request_end, request_regions, word_pattern
 from prdlint.model import Hit, Item, Part
 from prdlint.rule import Context
 
@@ -25,12 +25,13 @@ user-friendly, user friendly, intuitive, intuitively, easy to use, easy-to-use,
 easy to understand, self-explanatory, understandable, readable, legible, accessible to all,
 robust, resilient, flexible, flexibility, versatile, seamless, seamlessly, smooth,
 smoothly, fluid, frictionless, efficient, efficiently, effective, effectively, performant,
-lightweight, scalable, reliable, reliably, stable, optimal, optimally, optimized,
+lightweight, scalable, scalability, reliable, reliably, stable, optimal, optimally, optimized,
 optimised, high-performance, high performance,
 appropriate, appropriately, adequate, adequately, reasonable, reasonably, sufficient,
 sufficiently, suitable, suitably, acceptable, satisfactory, proper, properly, decent,
 meaningful, meaningfully, relevant, useful, helpful, more helpful, informative,
-sensible, sensibly, correctly formatted,
+sensible, sensibly, correctly formatted, gracefully, graceful, noticeable, unobtrusive,
+non-intrusive, unintrusive,
 nice-looking, nicer, nicely, pretty good, beautiful, beautifully, beautify, attractive,
 attractively, visually appealing, appealing, pleasant, pleasing, delightful, engaging,
 elegant, elegantly, sleek, polished, slick, stylish, good-looking, better-looking, cleaner,
@@ -68,9 +69,13 @@ _IMPROVE = lazy(
     r"(?i:\b(?:improve|improved|improving|enhance|enhancing|optimi[sz]e|optimi[sz]ing|"
     r"streamline|streamlining|polish|refine|revamp|modernise|modernize|beautify|tidy\s+up|"
     r"clean\s+up|upgrade)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?(?:overall\s+)?"
-    r"(?:[\w-]+\s+)?(?:flow|flows|experience|ux|ui|usability|look|feel|look\s+and\s+feel|"
+    r"(?:[\w-]+\s+){0,2}(?:flow|flows|experience|ux|ui|usability|look|feel|look\s+and\s+feel|"
     r"design|layout|interface|navigation|performance|speed|process|workflow|onboarding|"
-    r"readability|accessibility|appearance|aesthetics?|quality|usefulness|efficiency)\b)"
+    r"readability|accessibility|appearance|aesthetics?|quality|usefulness|efficiency|"
+    r"ease\s+of\s+use|user\s+experience)\b|"
+    # "improve the dashboard": any part of the product, changed for the better, no measure.
+    r"\b(?:improve|improving|enhance|enhancing|revamp|revamping)\s+(?:the|our|its|their|this)"
+    r"\s+(?:[\w-]+\s+)?[\w-]+(?=\s*(?:[.;!)]|$|\s+(?:and|so|to|for|in|on|with)\b)))"
 )
 # "more options", "more inclusive", "less cluttered": a comparison with nothing to compare.
 _MORE = lazy(
@@ -86,7 +91,9 @@ _AS_X_AS_POSSIBLE = lazy(
 VAGUE = word_pattern(w.strip() for w in VAGUE_WORDS.replace("\n", " ").split(",") if w.strip())
 ADJECTIVE_ONLY = word_pattern(w.strip() for w in _ADJECTIVE_ONLY.split(","))
 # "or similar" closes a list only at its end ("mandatory and similar in all plans" is fine).
-_SIMILAR_AT_END = lazy(r"(?i:\b(?:and|or)\s+similar(?=\s*(?:[.,;)\]!]|$)))")
+_SIMILAR_AT_END = lazy(
+    r"(?i:\b(?:(?:and|or)\s+similar|and\s+(?:much|many)\s+more|and\s+more)(?=\s*(?:[.,;)\]!]|$)))"
+)
 # "useful for monitoring", "relevant to my area": the purpose bounds the adjective.
 _FOR_PURPOSE = lazy(r"\s+(?:for|to)\s+\w", re.IGNORECASE)
 _PURPOSE_ADJECTIVES = frozenset(["useful", "relevant", "helpful", "suitable", "meaningful"])
@@ -97,14 +104,26 @@ _CONCRETE = lazy(
     r"[^.;]{0,30}?(?:(?:\(\s*)?(?:under|within|below|at\s+most|at\s+least|less\s+than|"
     r"more\s+than|fewer\s+than|no\s+more\s+than|<|>|≤|≥)\s*\d|\bbased\s+on\b|"
     r"\baccording\s+to\b|\bas\s+defined\b|\bdefined\s+(?:in|by)\b|\bi\.e\.|\bnamely\b|"
-    r"\bthan\s+(?:the|a|an|\d|today|now|before|currently)|:\s*[\"“'\d]|\bincluding\b)",
+    r"\bthan\s+(?:the|a|an|\d|today|now|before|currently)|:\s*[\"“'\d]|\bincluding\b|"
+    r"\bfor\s+(?:the\s+)?(?:minimum|maximum|minimal|fewest|least|shortest|lowest|highest)\s+\w)",
     re.IGNORECASE,
 )
+# An adjective followed by its examples or a measure in parentheses ("modern sans-serif
+# (Inter, SF Pro)", "optimized for social media (1200x630)"); an id ("(NFR2)") is neither.
+_EXAMPLES_AFTER = lazy(r"[^.;()]{0,30}?\((?:\s*e\.g\.|[^()]*(?<![\w#-])\d|[^(),]+,)", re.I)
 # "(Magic, Pokémon, etc.)": examples of a set the story already bounds ("all games").
 _EXAMPLES_ETC = lazy(r"\([^()]{0,80}$")
 _THE_BEFORE = lazy(r"\bthe\s+$", re.IGNORECASE)
 _ALL_BEFORE = lazy(r"\b(?:all|any|every|each)\s+[\w-]+", re.IGNORECASE)
 _CRITERIA_FIELDS = ("criterion",)
+
+
+def _criteria(item: Item) -> Iterator[tuple[Part, int, int]]:
+    """Acceptance criteria: "THEN it SHALL handle errors appropriately" is as untestable as
+    the story it was meant to make testable."""
+    for part in item.parts:
+        if part.field in _CRITERIA_FIELDS:
+            yield part, 0, request_end(part.text)
 
 
 @check("vague-term")
@@ -126,6 +145,10 @@ def vague_term(item: Item, ctx: Context) -> Iterator[Hit]:
             seen.add(match.start())
             if ctx.is_allowed(word) or _CONCRETE.match(part.text, match.end()):
                 continue
+            if match.re in (VAGUE, ADJECTIVE_ONLY) and _EXAMPLES_AFTER.match(
+                part.text, match.end()
+            ):
+                continue
             if word.casefold() in _PURPOSE_ADJECTIVES and _FOR_PURPOSE.match(
                 part.text, match.end()
             ):
@@ -140,12 +163,20 @@ def vague_term(item: Item, ctx: Context) -> Iterator[Hit]:
                 continue  # "the various pages": all of them, not an open amount
             if _bounded_list(part.text, match, start):
                 continue  # "all games (Magic, Pokémon, etc.)": examples of a bounded set
+            if _in_label(part.text, match):
+                continue  # "View mode toggles (simple vs detailed)": names of options
+            if _stated_effect(part.text, match, start) or _evidence(part.text, match):
+                continue  # "it will enhance the UI", "a lot of users asked": not the request
             yield Hit(part, match.start(), match.end(), values={"term": word})
 
 
 def _vague_regions(item: Item) -> Iterator[tuple[Part, int, int]]:
-    """The request; and "and/or" wherever it stands, since it changes what is asked."""
-    requests = list(request_regions(item))
+    """The request; and "and/or" wherever it stands, since it changes what is asked. Not
+    a rationale or an assumption: it argues for a choice, it asks for nothing."""
+    if any(_ARGUMENT_HEADING.search(heading) for heading in item.heading_path[1:]):
+        return
+    regions = [*request_regions(item), *_criteria(item)]
+    requests = [r for r in regions if not _ARGUMENT_LABEL.match(r[0].text, r[1])]
     yield from requests
     for part, start, end in requests:
         for match in _AND_OR.finditer(part.text, end):
@@ -154,8 +185,62 @@ def _vague_regions(item: Item) -> Iterator[tuple[Part, int, int]]:
             yield part, match.start(), match.end()
 
 
+# Sections and labels that argue or assume rather than ask ("Rationale: excellent
+# performance", "## Assumptions: the mail service is reliable").
+_ARGUMENT_HEADING = lazy(
+    r"(?i:\b(?:assumptions?|rationale|justifications?|motivation|dependencies\s+and\s+assumptions)\b)"
+)
+_ARGUMENT_LABEL = lazy(
+    r"(?i:\s*(?:[-*]\s*)?\**(?:rationale|reason|reasoning|why|justification|assumptions?|"
+    r"(?:current\s+)?assumption)\**\s*:)"
+)
+# Inside parentheses, a choice or a list of examples names things ("(simple vs
+# detailed)", "(#FFD700 or similar)", "(equities and other assets)").
+_PAREN_OPEN = lazy(r"\(([^()]{0,80})$")
+_PAREN_CHOICE = lazy(r"(?i:\s(?:vs\.?|versus)\s|/)")
+_PAREN_LIST_CLOSERS = frozenset(["or similar", "and similar", "and other"])
+_PAREN_REST = lazy(r"[^()]{0,80}\)")
+# "... it will enhance the UI": the effect the author expects, after the request itself.
+_EFFECT = lazy(
+    r"(?i:\b(?:it|this|that|which)\s+(?:will|would|could)\s+(?:also\s+)?"
+    r"(?:make|help|enhance|improve|allow|let|give|save|reduce|increase|benefit|provide)\b)"
+)
+# "a lot of users have asked for this": the evidence for the request, not its size.
+_OPEN_AMOUNTS = frozenset(
+    ["a lot of", "lots of", "plenty of", "a number of", "numerous", "countless"]
+)
+_ASKERS = lazy(
+    r"(?i:\s+(?:[\w-]+\s+)?(?:users|people|customers|members|players|folks|of\s+you|requests)\s+"
+    r"(?:have|has|are|were|asked|ask|requested|request|want|wanted|complain\w*|say|said|"
+    r"mention\w*)\b)"
+)
+
+
+def _in_label(text: str, match: re.Match[str]) -> bool:
+    """The term sits in a parenthesis that names choices or closes a list of examples."""
+    opened = _PAREN_OPEN.search(text, max(0, match.start() - 80), match.start())
+    closed = _PAREN_REST.match(text, match.end())
+    if opened is None or closed is None:
+        return False
+    if match.group().casefold() in _PAREN_LIST_CLOSERS:
+        return True
+    if match.group().casefold() == "and/or":
+        return False  # "(email and/or inbox)": still two readings
+    return _PAREN_CHOICE.search(f"{opened.group(1)} {closed.group()}") is not None
+
+
+def _stated_effect(text: str, match: re.Match[str], start: int) -> bool:
+    return _EFFECT.search(text, start, match.end()) is not None and bool(
+        text[start : match.start()].strip()
+    )
+
+
+def _evidence(text: str, match: re.Match[str]) -> bool:
+    return match.group().casefold() in _OPEN_AMOUNTS and bool(_ASKERS.match(text, match.end()))
+
+
 _OF_ITEMS = lazy(r"\b(?:of|for)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_NOUN_AFTER = lazy(r"\s+[a-z][\w-]*s\b")
+_NOUN_AFTER = lazy(r"\s+[a-z][\w-]*[^\Ws]s\b")
 
 
 def _classifies_items(text: str, match: re.Match[str]) -> bool:
