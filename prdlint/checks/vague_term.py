@@ -145,7 +145,7 @@ def vague_term(item: Item, ctx: Context) -> Iterator[Hit]:
             seen.add(match.start())
             if ctx.is_allowed(word) or _CONCRETE.match(part.text, match.end()):
                 continue
-            if match.re in (VAGUE, ADJECTIVE_ONLY) and _EXAMPLES_AFTER.match(
+            if match.re in (VAGUE.compiled, ADJECTIVE_ONLY.compiled) and _EXAMPLES_AFTER.match(
                 part.text, match.end()
             ):
                 continue
