@@ -169,15 +169,16 @@ _QUESTION = lazy(r"[^.!?\n]{0,80}\?")
 
 
 def _users_own(text: str, start: int, mention: Mention) -> bool:
-    if mention.name.category == "cloud" and _INTEGRATE_WITH.search(
-        text, max(start, mention.start - 70), mention.start
-    ):
+    before = max(start, mention.start - 70)
+    integrated = _INTEGRATE_WITH.search(text, before, mention.start) is not None
+    if integrated and mention.name.category == "cloud":
         # the cloud list holds managed services the team picks, not the users' own tools:
         # "Set up integration with Stripe", "integrate with Twilio" choose the provider
         return _USERS_ACCOUNT.match(text, mention.end) is not None
     return (
         users_own_technology(text, start, mention.start, mention.end)
-        or _users_system(text, start, mention)
+        or integrated
+        or _USERS_SYSTEM.search(text, before, mention.start) is not None
         or _USERS_ACCOUNT.match(text, mention.end) is not None
     )
 
@@ -198,14 +199,6 @@ _USERS_SYSTEM = lazy(
 _INTEGRATE_WITH = lazy(
     r"(?i:\bintegrat\w*\b[^.;]{0,60}\b(?:with|into|to)\s+(?:an?\s+|my\s+|our\s+|the\s+|their\s+)?$)"
 )
-
-
-def _users_system(text: str, start: int, mention: Mention) -> bool:
-    at = mention.start
-    return bool(
-        _USERS_SYSTEM.search(text, max(start, at - 70), at)
-        or _INTEGRATE_WITH.search(text, max(start, at - 70), at)
-    )
 
 
 # What developers who use the product may ask for by name: an API's protocol, a language.
