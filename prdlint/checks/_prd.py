@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from prdlint.checks._lazy import LazyPattern, lazy
+from prdlint.checks._text import in_design_document
 from prdlint.model import Item
 from prdlint.rule import Context
 from prdlint.wordtrie import whole_words
@@ -82,13 +83,6 @@ def has_heading(document: Item, pattern: LazyPattern | re.Pattern[str]) -> bool:
     return any(pattern.search(_clean(title)) for _, title, _ in headings(document))
 
 
-def design_kind(document: Item) -> str | None:
-    """ "rfc", "adr", "kep" or "design" when the document is a design record, else None:
-    the one answer of `prdlint.doctype`, which the reader put on the document."""
-    declared = document.fields.get("document_type")
-    return declared if isinstance(declared, str) and declared else None
-
-
 def _front_matter_says_prd(front: Mapping[str, Any]) -> bool:
     values = [front.get(key) for key in ("type", "doc_type", "document_type", "kind", "title")]
     return any(isinstance(v, str) and _PRD_TITLE.search(v) for v in values)
@@ -119,7 +113,7 @@ def prd_in_scope(document: Item, ctx: Context) -> bool:
     """A PRD this run should check: design records only when the rule was named in select."""
     if document.kind != "document" or not is_prd(document):
         return False
-    return ctx.explicitly_selected or design_kind(document) is None
+    return not in_design_document(document, ctx)
 
 
 def section_pattern(name: str) -> LazyPattern:
