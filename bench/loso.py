@@ -14,7 +14,10 @@ shared dev set, a repository of the shared GitHub items (from its SOURCES.md), o
 repository or issue tracker of bench/data/. Tuned: the shared dev set, the shared GitHub
 lines not divisible by 3, and the team's own labels. Unseen: the shared GitHub lines
 divisible by 3 and bench/data/ (dev and holdout). The team's labels of the GitHub items are
-left out: the shared readers labeled the same items, and theirs follow the guide.
+left out: the shared readers labeled the same items, and theirs follow the guide. The dev
+part of bench/data was read while tuning from stop 17 on, so it counts as tuned; only its
+holdout/ is unseen. `--no-holdout` leaves the held-out sets out altogether (the shared GitHub
+lines divisible by 3 and bench/data/holdout/), for tuning runs that must not see them.
 
 Item level reuses bench/accuracy.py (each story linted as one line of a story list).
 Document level (bench/data/documents/): each labeled line of a markdown document is scored
@@ -96,7 +99,7 @@ def _add(sources: dict[str, Source], name: str, group: str, collection: str, row
     sources[key].rows.append(row)
 
 
-def collect_sources() -> list[Source]:
+def collect_sources(holdout: bool = True) -> list[Source]:
     """Every labeled item, grouped by source; missing files are skipped with a note."""
     sources: dict[str, Source] = {}
     repos = _github_repositories()
@@ -108,6 +111,8 @@ def collect_sources() -> list[Source]:
         ("new dev", DATA / "backlog-items.jsonl"),
         ("new holdout", DATA / "holdout" / "backlog-items.jsonl"),
     ]
+    if not holdout:
+        plan = [(name, path) for name, path in plan if name != "new holdout"]
     for collection, path in plan:
         if not path.exists():
             print(f"(skipped {collection}: {path} not found)", file=sys.stderr)
@@ -117,12 +122,14 @@ def collect_sources() -> list[Source]:
             if collection == "shared github":
                 line = int(str(row["line"]))
                 group = "unseen" if line % 3 == 0 else "tuned"
+                if group == "unseen" and not holdout:
+                    continue
                 _add(sources, repos.get(line, dataset), group, collection, row)
             elif collection.startswith("team"):
                 if dataset != "github":  # the shared readers' labels stand for those
                     _add(sources, dataset, "tuned", collection, row)
             else:
-                group = "unseen" if collection.startswith("new") else "tuned"
+                group = "unseen" if collection == "new holdout" else "tuned"
                 _add(sources, dataset, group, collection, row)
     return list(sources.values())
 
@@ -187,8 +194,9 @@ def report_items(sources: Sequence[Source], verbose: bool) -> dict[str, Counts]:
     fresh = [s for s in sources if s.collection.startswith("new")]
     tables["new"] = _pool(fresh)  # bench/data alone: collected for this, no team labels on it
     items = sum(len(s.rows) for s in fresh)
+    parts_read = "dev + holdout" if any(s.collection == "new holdout" for s in fresh) else "dev"
     print_table(
-        f"NEW (bench/data, dev + holdout): {items} items, {len(fresh)} sources",
+        f"NEW (bench/data, {parts_read}): {items} items, {len(fresh)} sources",
         tables["new"],
         RULES,
     )
@@ -286,11 +294,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="a table per source")
     parser.add_argument("--documents", action="store_true", help="line-level document scoring")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the counts as JSON")
+    parser.add_argument(
+        "--no-holdout", action="store_true", help="leave the held-out sets out (for tuning runs)"
+    )
     args = parser.parse_args(argv)
     if args.documents:
         tables = report_documents(args.verbose)
     else:
-        sources = collect_sources()
+        sources = collect_sources(holdout=not args.no_holdout)
         score_items(sources)
         tables = report_items(sources, args.verbose)
     if args.json:
