@@ -15,7 +15,8 @@ repository or issue tracker of bench/data/. Tuned: the shared dev set, the share
 lines not divisible by 3, and the team's own labels. Unseen: the shared GitHub lines
 divisible by 3 and bench/data/ (dev and holdout). The team's labels of the GitHub items are
 left out: the shared readers labeled the same items, and theirs follow the guide. The dev
-part of bench/data was read while tuning from stop 17 on, so it counts as tuned; only its
+part of bench/data (and bench/data/extra/, collected by the rule authors to find what they
+missed, labeled only for their rules) was read while tuning, so it counts as tuned; only its
 holdout/ is unseen. `--no-holdout` leaves the held-out sets out altogether (the shared GitHub
 lines divisible by 3 and bench/data/holdout/), for tuning runs that must not see them.
 
@@ -110,6 +111,7 @@ def collect_sources(holdout: bool = True) -> list[Source]:
         ("team holdout", BENCH / "labels-team-holdout.jsonl"),
         ("new dev", DATA / "backlog-items.jsonl"),
         ("new holdout", DATA / "holdout" / "backlog-items.jsonl"),
+        *(("new extra", path) for path in sorted((DATA / "extra").glob("*.jsonl"))),
     ]
     if not holdout:
         plan = [(name, path) for name, path in plan if name != "new holdout"]
