@@ -56,6 +56,11 @@ MESSAGE = "dictates the data model ({}); say what the user needs to see or do"
             "Rename internal history fields",
         ),
         (
+            "Friendship - Add new attributes: `Friends`, `Requests`, and `Requested`",
+            18,
+            "new attributes",
+        ),
+        (
             "Record for each visit: patient (foreign key), started (timestamp), notes (text)",
             24,
             "patient (foreign key)",
@@ -102,6 +107,7 @@ def test_schema_work_in_plain_words(text: str, column: int, snippet: str) -> Non
         "As a mentor, I want one-to-one meetings with my mentee.",
         "As a teacher, I want my students' grades normalised to a 100-point scale.",
         "As a developer, I want a jQuery plugin for Core Data Packages, so that forms autocomplete.",
+        "On the product page, add new attributes: `colour` and `size`.",
     ],
 )
 def test_business_data_and_screens_are_not_schema_work(text: str) -> None:

@@ -341,3 +341,38 @@ def test_sign_in_delegated_to_a_named_identity_provider_names_the_solution() -> 
         "As a reader, I want to sign in with Google, so that I need no new password.\n"
     )
     assert brief(lint_story(text, SOL)) == [(SOL, 1, 105, "Google")]
+
+
+def test_a_framework_in_lower_case_counts_as_the_bare_object_of_a_set_up_verb() -> None:
+    assert _found("Integrate bootstrap (Improve UI)") == [("bootstrap", "frameworks")]
+    assert _found("Integrate react-router & add sign-in page") == [("react", "frameworks")]
+    # a lower-case name that modifies a noun is the everyday word
+    assert _found("Set up parcel lockers at the depot") == []
+    assert _found("Integrate spring cleaning reminders") == []
+
+
+def test_an_infinitive_that_is_the_request_is_not_its_reason() -> None:
+    text = (
+        "As a user I want to keep my notes in local storage so that they survive a reload.\n"
+        "Save my compass. The user should be able to save it and reopen it. All data persists "
+        "using Local Storage.\n"
+        "Show the totals, to keep costs visible with Redis in mind\n"
+    )
+    assert brief(lint_story(text, SOL)) == [
+        (SOL, 1, 38, "local storage"),
+        (SOL, 2, 92, "Local Storage"),
+    ]
+
+
+def test_code_units_named_as_the_thing_to_build() -> None:
+    text = (
+        "Create RegistrationForm with email/password inputs\n"
+        "Create Navigation component\n"
+        "As a reader, I want a page for each chapter, so that I can find it.\n"
+    )
+    findings = lint_story(text, SOL)
+    assert brief(findings) == [
+        (SOL, 1, 8, "RegistrationForm"),
+        (SOL, 2, 1, "Create Navigation component"),
+    ]
+    assert findings[0].message == MESSAGE.format("RegistrationForm")

@@ -358,6 +358,8 @@ def _noun_hit(sentence: _Sentence, index: int) -> bool:
                 or _named_table(sentence, index)
                 or _owner_after(sentence, index)
             )
+        if _identifiers_listed(sentence, index):
+            return True  # "Add new attributes: `Friends`, `Requests`"
         if noun in ("attribute", "property"):
             return _owner_after(sentence, index) and _code_owner_after(sentence, index)
         if _standard_fields(sentence):
@@ -460,6 +462,15 @@ def _typed_pair(sentence: _Sentence) -> tuple[int, int] | None:
                         return tokens[index].start, tokens[end].end
                     break
     return None
+
+
+def _identifiers_listed(sentence: _Sentence, index: int) -> bool:
+    """Two or more code names right after the noun ("attributes: `bio`, `campus`", "fields
+    shipDate and carrier_code"): the schema's own names, not the business's words."""
+    if any(low in _SCREEN for low in sentence.before(index, 6)):
+        return False  # "the signup form gets new fields: `name`, `email`"
+    following = sentence.tokens[index + 1 : index + 8]
+    return sum(is_identifier(t) for t in following) >= 2
 
 
 def _code_owner_after(sentence: _Sentence, index: int) -> bool:
