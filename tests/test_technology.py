@@ -376,3 +376,19 @@ def test_code_units_named_as_the_thing_to_build() -> None:
         (SOL, 2, 1, "Create Navigation component"),
     ]
     assert findings[0].message == MESSAGE.format("RegistrationForm")
+
+
+def test_the_wire_protocol_and_code_classes_of_the_teams_own_api() -> None:
+    text = (
+        "WHEN a warband is created THEN the Frontend SHALL send HTTP POST requests to the backend\n"
+        "The Frontend SHALL NOT import backend service classes\n"
+        "Open Graph meta tags for link previews\n"
+        "Optimized for social media dimensions (1200x630 for Open Graph)\n"
+        "As a user, I want to post a message to the group.\n"
+        "As a traveller, I want to book a business class seat.\n"
+    )
+    assert brief(lint_story(text, SOL)) == [
+        (SOL, 1, 56, "HTTP POST requests"),
+        (SOL, 2, 39, "service classes"),
+        (SOL, 3, 1, "Open Graph meta tags"),
+    ]

@@ -64,6 +64,7 @@ _WEAK_VERBS = _forms(
     "change/changes,changed,changing",
     "update/updates,updated,updating",
     "modify/modifies,modified,modifying",
+    "design/designs,designed,designing",
     "new",
 )
 STRUCTURE_VERBS = _STRONG_VERBS | _WEAK_VERBS

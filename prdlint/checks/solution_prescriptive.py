@@ -53,6 +53,13 @@ _HTTP_ENDPOINT = lazy(
     r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+/[\w/{}:.-]*|(?<!\w)/api/[\w/{}:.-]+"
     r"|(?i:\b(?:REST|RESTful|HTTP|API|url)\s+(?:endpoints?|routes?)\b)"
     r"|(?i:\b(?:an?|the|new)\s+endpoints?\b)"
+    # "send HTTP PUT requests to the backend": the wire protocol of the team's own API
+    r"|\b(?:HTTPS?\s+)?(?:GET|POST|PUT|PATCH|DELETE)\s+(?i:requests?|calls?|methods?)\b"
+)
+# Classes of the code by their role: "backend service classes", "a base class".
+_CODE_CLASS = lazy(
+    r"(?i:\b(?:service|controller|helper|utility|abstract|wrapper|repository|"
+    r"singleton|factory|adapter|handler)\s+class(?:es)?\b)"
 )
 # "cached", "a cache", "caching": the team's design. "The registry caches a copy" is the
 # user's wish for a copy, so the plain verb is left alone.
@@ -185,7 +192,7 @@ def _spans(
             if not users_own_technology(text, start, match.start(), match.end()):
                 found.append((match.start(), match.end()))
     if not technical_user:  # for developers an endpoint or a cache can be the product itself
-        for pattern in (_BUILD_STEP, _HTTP_ENDPOINT, _CACHE, _CODE_NAME):
+        for pattern in (_BUILD_STEP, _HTTP_ENDPOINT, _CACHE, _CODE_NAME, _CODE_CLASS):
             found.extend((m.start(), m.end()) for m in pattern.finditer(text, start, end))
         found.extend((m.start(), m.end()) for m in _code_calls(text, start, end))
     return found
