@@ -51,6 +51,8 @@ MESSAGE = "dictates the data model ({}); say what the user needs to see or do"
         ("Add a column to store the status of each storage", 1, "Add a column"),
         ("New column (DDL)", 13, "DDL"),
         ("Design schema", 1, "Design schema"),
+        ("Schema definition for users", 1, "Schema"),
+        ("connect database with the local express server", 1, "connect database"),
         (
             "Rename internal history fields from history_fieldname to version_fieldname",
             1,
@@ -110,6 +112,8 @@ def test_schema_work_in_plain_words(text: str, column: int, snippet: str) -> Non
         "As a developer, I want a jQuery plugin for Core Data Packages, so that forms autocomplete.",
         "On the product page, add new attributes: `colour` and `size`.",
         "As a publisher, I want to design a schema for my dataset.",
+        "As a publisher, I want schema changes in my dataset to be announced.",
+        "As a developer, I want to pin versions so that DataPackage schema changes break nothing.",
         "As a designer, I want to design a table layout for the menu.",
     ],
 )

@@ -392,3 +392,13 @@ def test_the_wire_protocol_and_code_classes_of_the_teams_own_api() -> None:
         (SOL, 2, 39, "service classes"),
         (SOL, 3, 1, "Open Graph meta tags"),
     ]
+
+
+def test_server_plumbing_and_code_constructs_are_build_mechanisms() -> None:
+    assert _found("get rid of redundant try-catch using middleware") == [
+        ("try-catch", "mechanisms"),
+        ("middleware", "mechanisms"),
+    ]
+    assert _found("add a health check endpoint for the monitor") == [
+        ("health check endpoint", "mechanisms")
+    ]

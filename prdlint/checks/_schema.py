@@ -343,6 +343,8 @@ def _noun_hit(sentence: _Sentence, index: int) -> bool:
     if noun in ("column", "field", "attribute") and _typed_or_coded(sentence, index):
         return True  # "a JSON column", "a loyaltyTier attribute"
     verb = sentence.verb_before(index) or sentence.passive_verb_after(index)
+    if verb is None and noun == "schema" and _schema_work_noun(sentence, index):
+        return True
     if verb is None:
         # "Users table must have columns: ...", "the price column ... as a decimal"
         return (
@@ -390,6 +392,29 @@ def _noun_hit(sentence: _Sentence, index: int) -> bool:
     if noun in ("model", "entity", "class"):
         return _code_named(sentence, index)
     return False
+
+
+# Whose schema is worked on: the product's own ("the database schema"), not a published
+# standard's ("the DataPackage schema changes").
+_OWN_SCHEMA = frozenset({"the", "a", "new", "database", "db", "data", "sql", "our"})
+_SCHEMA_WORK = frozenset(
+    {"definition", "definitions", "design", "designs", "change", "changes", "update",
+     "updates", "migration", "migrations", "setup", "creation"}
+)  # fmt: skip
+
+
+def _schema_work_noun(sentence: _Sentence, index: int) -> bool:
+    """ "Schema definition", "database schema changes": the structure work as a noun, on
+    the product's own schema (not "my dataset's" nor a standard's)."""
+    after = sentence.after(index, 5)
+    return (
+        bool(after)
+        and after[0] in _SCHEMA_WORK
+        and (index == 0 or sentence.lows[index - 1] in _OWN_SCHEMA)
+        and not _standard_fields(sentence)
+        and not _screen_or_owner_near(sentence, index)
+        and not any(low in _OWNERS for low in after)
+    )
 
 
 _NOT_DATA_ENTITY = frozenset(
