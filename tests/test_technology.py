@@ -402,3 +402,17 @@ def test_server_plumbing_and_code_constructs_are_build_mechanisms() -> None:
     assert _found("add a health check endpoint for the monitor") == [
         ("health check endpoint", "mechanisms")
     ]
+
+
+def test_scheduled_jobs_health_apis_and_the_projects_dotfiles() -> None:
+    text = (
+        "As an admin I want a nightly job that recalculates the scores.\n"
+        "Create a health api for the uptime monitor\n"
+        "Add a .env file with the credentials\n"
+        "As a tenant I want my environment settings kept when I move flats.\n"
+    )
+    assert brief(lint_story(text, SOL)) == [
+        (SOL, 1, 22, "nightly job"),
+        (SOL, 2, 10, "health api"),
+        (SOL, 3, 7, ".env"),
+    ]

@@ -39,6 +39,9 @@ _CODE_NAME = lazy(
     r"|\b(?i:create|add|implement|build|write|extract)\s+(?:an?\s+|the\s+|new\s+)?"
     r"[A-Z][a-z]+\s+(?:component|hook|context|reducer|module|class)\b"
     r"|(?<![\w/])(?:[\w-]+/)+[\w-]+\.(?:py|js|jsx|ts|tsx|java|rb|go|cs|php|kt|swift|vue)\b"
+    # the project's own dotfiles: "add a .env file", "set up `.gitignore`"
+    r"|(?<![\w.])\.(?:env|gitignore|dockerignore|npmrc|nvmrc|babelrc|eslintrc|prettierrc|"
+    r"editorconfig)\b"
     r"|\b(?:the|a|an|new)\s+(?:`\w+`|[A-Z][a-z]+[A-Z]\w*)\s+class\b"
 )
 # Grammar that hands the team a build step: "use X to", "implement a caching layer".
