@@ -416,3 +416,11 @@ def test_scheduled_jobs_health_apis_and_the_projects_dotfiles() -> None:
         (SOL, 2, 10, "health api"),
         (SOL, 3, 7, ".env"),
     ]
+
+
+def test_more_managed_services_from_the_catalogue_categories() -> None:
+    assert _found("For email handling I want to integrate resend.") == [("resend", "cloud")]
+    assert _found("real-time updates using Convex subscriptions") == [("Convex", "cloud")]
+    assert _found("We will host it on Render") == [("Render", "cloud")]
+    assert _found("I want to render the page and segment users by age") == []
+    assert _found("Register for the Expo") == []
