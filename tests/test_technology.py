@@ -424,3 +424,9 @@ def test_more_managed_services_from_the_catalogue_categories() -> None:
     assert _found("We will host it on Render") == [("Render", "cloud")]
     assert _found("I want to render the page and segment users by age") == []
     assert _found("Register for the Expo") == []
+
+
+def test_connecting_a_named_framework_or_service_is_a_build_cue() -> None:
+    assert _found("Connect Flutter to the backend") == [("Flutter", "frameworks")]
+    assert _found("Connect Stripe for payouts") == [("Stripe", "cloud")]
+    assert _found("connect spring cleaning reminders to my calendar") == []

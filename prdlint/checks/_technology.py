@@ -25,7 +25,7 @@ _CUE_BEFORE = lazy(
     r"(?i:\b(?:use|uses|using|used|via|with|in|built\s+(?:with|in|on)|written\s+in|"
     r"implemented\s+(?:in|with)|based\s+on|powered\s+by|switch(?:ing)?\s+to|"
     r"migrat\w*\s+to|upgrad\w*\s+to|port\w*\s+to|on\s+top\s+of|adopt|introduce|install|"
-    r"integrat\w*|set\s*up|configure|deploy\w*\s+(?:to|on)|host\w*\s+on)\s+"
+    r"integrat\w*|connect|set\s*up|configure|deploy\w*\s+(?:to|on)|host\w*\s+on)\s+"
     r"(?:the\s+|a\s+|an\s+|our\s+)?(?:latest\s+|new\s+)?$)"
 )
 _HEAD_AFTER = lazy(
