@@ -430,3 +430,11 @@ def test_connecting_a_named_framework_or_service_is_a_build_cue() -> None:
     assert _found("Connect Flutter to the backend") == [("Flutter", "frameworks")]
     assert _found("Connect Stripe for payouts") == [("Stripe", "cloud")]
     assert _found("connect spring cleaning reminders to my calendar") == []
+
+
+def test_front_end_loading_techniques_are_the_how_of_a_load_time_need() -> None:
+    text = (
+        "As a reader, I want images lazy-loaded below the fold so that pages open fast.\n"
+        "As a reader, I want pages to open within a second on 3G.\n"
+    )
+    assert brief(lint_story(text, SOL)) == [(SOL, 1, 28, "lazy-loaded")]
