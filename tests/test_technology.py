@@ -438,3 +438,8 @@ def test_front_end_loading_techniques_are_the_how_of_a_load_time_need() -> None:
         "As a reader, I want pages to open within a second on 3G.\n"
     )
     assert brief(lint_story(text, SOL)) == [(SOL, 1, 28, "lazy-loaded")]
+
+
+def test_a_service_named_like_a_role_is_not_the_role() -> None:
+    assert _found("As a clerk, I want my orders kept, so that I can reorder.") == []
+    assert _found("Sign-in handled by Clerk") == [("Clerk", "cloud")]
