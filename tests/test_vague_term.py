@@ -33,6 +33,12 @@ MESSAGE = "uses the vague term '{}'; say what it means in a way a tester can che
             "As a student, I want notifications (email and/or inbox) for events.",
             [(43, "and/or")],
         ),
+        # Title Case capitalises every word: "Modern-Style" is a qualifier, not a name.
+        ("Redesign Dashboard with a Modern-Style UI/UX", [(27, "Modern-Style")]),
+        ("Give the Settings Page a Clean-Looking Layout", [(26, "Clean-Looking")]),
+        # Ease asked for in the request itself still counts.
+        ("As a user, I want a way to easily sort the questions.", [(28, "easily")]),
+        ("It should be possible to easily view absent students.", [(26, "easily")]),
     ],
 )
 def test_open_comparisons_and_evaluatives(text: str, expected: list[tuple[int, str]]) -> None:
@@ -56,6 +62,10 @@ def test_open_comparisons_and_evaluatives(text: str, expected: list[tuple[int, s
         "I want a toggle which changes the theme to dark mode it will enhance the UI",
         "Would be great to have a dark mode toggle, a lot of users have asked for this.",
         "Pick path is optimized by inventory location for minimum travel time",
+        # The benefit a concrete ask is for: the tags and the wishlist are testable.
+        "As an app user, I want the FAQ to have tags to more easily sort through the questions.",
+        "As a shopper I want to add products to my wishlist for later or easy access.",
+        "As a cook, I want recipes tagged by cuisine to quickly find dinner ideas.",
     ],
 )
 def test_names_examples_and_arguments_are_not_vague(text: str) -> None:
