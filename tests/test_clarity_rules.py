@@ -76,6 +76,27 @@ def test_compound_story_finds_lists_also_and_second_stories() -> None:
     )
 
 
+QUALITIES = """\
+As a player, I would like the league server to be secure and to operate quickly.
+The site must be secure and reliable.
+As a shopper, I want checkout to be quick and easy.
+As a reader, I want the app to be fast and responsive.
+As a walker, I want to open a map and be informed of nearby monuments.
+"""
+
+
+def test_compound_story_two_quality_attributes_and_an_added_notice() -> None:
+    findings = lint_story(QUALITIES, "compound-story")
+    assert brief(findings) == [
+        ("compound-story", 1, 51, "secure and to operate quickly"),
+        ("compound-story", 2, 18, "secure and reliable"),
+        ("compound-story", 5, 35, "and be informed"),
+    ]
+    assert findings[1].message == (
+        "asks for more than one thing (secure and reliable); split it into one story per need"
+    )
+
+
 TITLES = """\
 # Library PRD
 

@@ -82,7 +82,7 @@ _SYNONYMS = [
     {"analyse", "analyze", "visualise", "visualize", "calculate", "compare"},
 ]  # fmt: skip
 _ACTION = r"(?:" + trie_regex(ACTIONS.split()) + r")"  # grouped by first letter: cheap to try
-_SECOND = rf"(?:{_ACTION}|be\s+(?:notified|alerted|informed|reminded))"
+_SECOND = rf"(?:{_ACTION}|be\s+(?:notified|alerted|informed|reminded|warned))"
 _LEAD = r"\b"
 # A verb in verb position follows these words (or starts the request, or follows an
 # adverb); after "a dropdown", "all", "discounts," the same word is a noun.
@@ -121,7 +121,8 @@ _AND_ALSO = lazy(
 )
 # "..., and be notified of new research": a notification added to another capability.
 _AND_NOTIFIED = lazy(
-    r"(?i:\w\s*,?\s+and\s+(?:to\s+)?(?:be|get|getting|being)\s+(?:notified|alerted|reminded)\b)"
+    r"(?i:(?<=[\w,]\s)and\s+(?:to\s+)?(?:be|get|getting|being)\s+"
+    r"(?:notified|alerted|reminded|informed|warned)\b)"
 )
 # "view shipments, edit addresses and get delay alerts": three actions, each with its object.
 _VERB_PHRASES = lazy(
@@ -190,6 +191,40 @@ _TWO_FEATURES = lazy(
     r"(?i:\b(?:a|an)\s+[\w-]+\s+(?:plan|system|module|feature|tool|page|portal|dashboard)\s+and\s+"
     r"(?:a\s+|an\s+)?[\w-]+\s+(?:plan|system|module|feature|tool|page|portal|dashboard)\b)"
 )
+# Two quality attributes of the product asked for together ("the server to be secure and to
+# operate quickly"): each is its own requirement with its own measure. Grouped by the
+# ISO/IEC 25010 product quality characteristics; two words of one group are one need.
+_QUALITY_GROUPS = {
+    "performance": "fast quick quickly rapid responsive performant efficient scalable speedy "
+    "snappy fast-loading lightweight",
+    "usability": "easy usable intuitive user-friendly accessible learnable simple",
+    "reliability": "reliable available stable robust resilient fault-tolerant dependable reliably",
+    "security": "secure securely safe private confidential protected encrypted",
+    "maintainability": "maintainable modular testable extensible",
+    "portability": "portable cross-platform installable",
+    "compatibility": "compatible interoperable",
+}
+_QUALITY_OF = {word: group for group, words in _QUALITY_GROUPS.items() for word in words.split()}
+_QUALITY_WORD = "|".join(sorted(map(re.escape, _QUALITY_OF), key=len, reverse=True))
+_CONVENIENCE = frozenset(["easy", "simple", "quick", "quickly", "fast", "intuitive"])
+_QUALITY_PAIR = lazy(
+    rf"(?i:\b(?:be|is|are|remains?|stays?)\s+(?:very\s+|highly\s+)?(?P<first>{_QUALITY_WORD})"
+    rf"\s*,?\s+and\s+(?:to\s+)?(?:be\s+|(?:operate|run|perform|respond|load|work)\s+)?"
+    rf"(?:very\s+|highly\s+)?(?P<second>{_QUALITY_WORD})\b)"
+)
+
+
+def _quality_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | None:
+    for match in _QUALITY_PAIR.finditer(text, start, end):
+        first, second = (_QUALITY_OF[match.group(g).casefold()] for g in ("first", "second"))
+        words = {match.group(g).casefold() for g in ("first", "second")}
+        if words <= _CONVENIENCE:
+            continue  # "quick and easy": one wish for convenience, said twice
+        if first != second and not ctx.is_allowed(match.group()):
+            return match
+    return None
+
+
 _SHARED_OBJECT = lazy(r"(?i:\b(?:search|filter|sort)\s+by\b)")
 
 
@@ -401,9 +436,14 @@ def _list_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | 
 @check("compound-story")
 def compound_story(item: Item, ctx: Context) -> Iterator[Hit]:
     for part, start, end in request_regions(item):
-        match = _list_hit(part.text, start, end, ctx) or _pair_hit(part.text, start, end, ctx)
+        match = (
+            _list_hit(part.text, start, end, ctx)
+            or _pair_hit(part.text, start, end, ctx)
+            or _quality_hit(part.text, start, end, ctx)
+        )
         if match is not None:
-            yield Hit(part, match.start(), match.end())
+            quality = match.re is _QUALITY_PAIR.compiled  # the span starts at the attribute
+            yield Hit(part, match.start("first") if quality else match.start(), match.end())
             return
         comma = _comma_hit(part.text, start, end, ctx)
         if comma is not None:
