@@ -82,15 +82,22 @@ The site must be secure and reliable.
 As a shopper, I want checkout to be quick and easy.
 As a reader, I want the app to be fast and responsive.
 As a walker, I want to open a map and be informed of nearby monuments.
+As a reader, I want to sign up and log in securely.
+Enable import/export of the library as CSV.
+As an admin, I want an audit trail of all create/update/delete actions.
+Test and deploy the endpoints on staging.
 """
 
 
-def test_compound_story_two_quality_attributes_and_an_added_notice() -> None:
+def test_compound_story_quality_pairs_notices_sign_up_and_chores() -> None:
     findings = lint_story(QUALITIES, "compound-story")
     assert brief(findings) == [
         ("compound-story", 1, 51, "secure and to operate quickly"),
         ("compound-story", 2, 18, "secure and reliable"),
         ("compound-story", 5, 35, "and be informed"),
+        ("compound-story", 6, 24, "sign up and log"),
+        ("compound-story", 7, 8, "import/export"),
+        ("compound-story", 9, 1, "Test and deploy"),
     ]
     assert findings[1].message == (
         "asks for more than one thing (secure and reliable); split it into one story per need"

@@ -39,6 +39,9 @@ MESSAGE = "uses the vague term '{}'; say what it means in a way a tester can che
         # Ease asked for in the request itself still counts.
         ("As a user, I want a way to easily sort the questions.", [(28, "easily")]),
         ("It should be possible to easily view absent students.", [(26, "easily")]),
+        # After a verb that takes an object, the word qualifies that object.
+        ("As a developer, I want to write clean code.", [(33, "clean")]),
+        ("The system must provide clear error messages.", [(25, "clear")]),
     ],
 )
 def test_open_comparisons_and_evaluatives(text: str, expected: list[tuple[int, str]]) -> None:

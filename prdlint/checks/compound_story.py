@@ -25,14 +25,14 @@ get navigate enter access open reset choose pick enable disable customize person
 personalize upgrade transfer withdraw redeem apply enrol enroll verify attach link connect
 sync translate annotate vote request reply respond message chat remind plan analyse analyze
 visualise visualize calculate monitor play watch read write draft preview obtain retrieve
-set claim duplicate merge reserve rent return refund invoice replace scan"""
+set claim duplicate merge reserve rent return refund invoice replace scan test deploy install"""
 # Words as often nouns as verbs ("login settings", "order history"): after "and" they
 # are a second action only when an object or an end follows them ("and order them").
 _NOUNISH_WORDS = """book comment contact email flag like list log login order post rate record
     report
     review schedule share sign store tag track display change copy move play watch message
     chat set plan request return refund invoice link vote draft print search filter sort
-    access transfer"""
+    access transfer test"""
 _NOUNISH = frozenset(_NOUNISH_WORDS.split())
 _OBJECT_START = lazy(
     r"\s+(?:the|a|an|all|any|my|your|their|his|her|its|our|this|that|these|those|it|them|"
@@ -88,6 +88,8 @@ _LEAD = r"\b"
 # adverb); after "a dropdown", "all", "discounts," the same word is a noun.
 _VERB_CONTEXT_WORDS = "to can could will would should must may i we by able also and or want need"
 _VERB_CONTEXT = frozenset(f"{_VERB_CONTEXT_WORDS} like wish then both either me us".split())
+# "Enable import/export", "support upload/download": features named by their actions.
+_SLASH_CONTEXT = _VERB_CONTEXT | {"enable", "enables", "support", "supports", "allow", "allows"}
 # "edit and delete", "to view my orders and (to) export them".
 _TWO_ACTIONS = lazy(
     rf"(?i:{_LEAD}(?P<first>{_ACTION})(?:s|ed|ing)?\b[^,;.()]{{0,80}}?"
@@ -185,7 +187,6 @@ _SECOND_CAPABILITY = lazy(
 # "able to: i. view patients ... ii. edit prescriptions", "to: Add categories. Edit them."
 _LIST_MARK = lazy(r"(?i:(?::|[.;]|\b(?:[ivx]{1,4}|\d{1,2}|[a-h])[.)])\s+(?:[ivx]{1,4}[.)]\s+)?)")
 _LEADING_ACTION = lazy(rf"(?i:(?P<verb>{_ACTION})\b)")
-_SLASH_ACTIONS = lazy(rf"(?i:{_LEAD}(?P<first>{_ACTION})/(?P<second>{_ACTION})\b)")
 # "A and B system", "a pricing plan and billing system": two features joined.
 _TWO_FEATURES = lazy(
     r"(?i:\b(?:a|an)\s+[\w-]+\s+(?:plan|system|module|feature|tool|page|portal|dashboard)\s+and\s+"
@@ -305,14 +306,17 @@ def _title_hit(item: Item) -> Hit | None:
     return Hit(part, match.start("first"), match.end("second"), message=message)
 
 
-def _in_verb_position(text: str, start: int, region_start: int) -> bool:
+def _in_verb_position(
+    text: str, start: int, region_start: int, context: frozenset[str] = _VERB_CONTEXT
+) -> bool:
     before = text[max(region_start, start - 40) : start].split()  # bounded: stays linear
     if not before:
         return True
     word = before[-1].casefold()
-    return word in _VERB_CONTEXT or word.endswith("ly")
+    return word in context or word.endswith("ly")
 
 
+_PHRASAL_SIGN = lazy(r"(?i:(?:log|sign)\s+(?:in|on|up|out|off)\b)")
 _NOUN_FOLLOWER = lazy(r"\s*(?:$|[,.;:)]|(?:at|in|on|for|of|with|from|to|is|are)\b)", re.I)
 
 
@@ -325,6 +329,8 @@ def _second_is_noun(text: str, match: re.Match[str]) -> bool:
     gap = text[match.end("first") : match.start("second")]
     if len(gap.split()) <= 1:
         return False  # "edit and delete": both act on what follows
+    if _PHRASAL_SIGN.match(text, match.start("second")):
+        return False  # "sign up and log in": "log in" is a verb, not the noun "log"
     if _NOUN_FOLLOWER.match(text, match.end("second")) is not None:
         return True
     second = match.group("second").casefold()
@@ -372,6 +378,10 @@ _PAIR_PATTERNS = (
 )  # fmt: skip
 
 
+def _context(pattern: object) -> frozenset[str]:
+    return _SLASH_CONTEXT if pattern is _SLASH_ACTIONS else _VERB_CONTEXT
+
+
 def _pair_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | None:
     for pattern in _PAIR_PATTERNS:
         for match in pattern.finditer(text, start, end):
@@ -386,7 +396,7 @@ def _pair_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | 
             if (
                 not counted
                 and match.groupdict().get("first")
-                and not _in_verb_position(text, match.start("first"), start)
+                and not _in_verb_position(text, match.start("first"), start, _context(pattern))
             ):
                 continue
             if ctx.is_allowed(match.group()):
