@@ -161,8 +161,10 @@ def vague_term(item: Item, ctx: Context) -> Iterator[Hit]:
                 part.text, match.end()
             ):
                 continue
-            if _is_name(part.text, match.start()):
+            if _is_name(part.text, match.start(), word):
                 continue  # "the Quick Task option": a name, not a qualifier
+            if _describes_today(part.text, match, start):
+                continue  # "we typically get 30 tickets", "Currently it is hard to ...": context
             if _purpose_of_feature(part.text, match, start):
                 continue  # "tags to more easily sort": the hoped-for benefit of a concrete ask
             if _classifies_items(part.text, match):
@@ -265,16 +267,20 @@ def _classifies_items(text: str, match: re.Match[str]) -> bool:
     )
 
 
-def _is_name(text: str, start: int) -> bool:
+def _is_name(text: str, start: int, word: str) -> bool:
     """A capitalised word inside a sentence, or in quotes, is a name (a product or option).
-    In a Title Case line ("Redesign Dashboard with a Modern-Style UI") capitals mark
-    nothing."""
+    In a Title Case line a capital marks nothing, but "Add Quick Actions Menu" may still
+    name a feature: only an adverb or a styled compound ("Easily", "Modern-Style"), which
+    no feature is called, counts there."""
     if start > 0 and text[start - 1] in "\"'“‘`":
         return True
     if not text[start].isupper() or start == 0:
         return False
     before = text[:start].rstrip()
-    return bool(before) and before[-1] not in ".!?:;-–—" and not _title_case(text, start)
+    if not before or before[-1] in ".!?:;-–—":
+        return False
+    never_a_name = word.casefold().endswith("ly") or "-" in word
+    return not (never_a_name and _title_case(text, start))
 
 
 _LONG_WORD = lazy(r"\b[^\W\d_][\w'-]{3,}")
@@ -318,6 +324,29 @@ def _purpose_of_feature(text: str, match: re.Match[str], start: int) -> bool:
         return False
     head = before.group("head")
     return head is None or head.casefold() not in _REQUEST_HEADS
+
+
+# Context, not the request: a person's habit ("we typically get 30 tickets a day") or a
+# sentence about how things are today ("Currently it is hard to find orders quickly").
+_HEDGES = frozenset(["usually", "typically", "normally", "generally", "mostly", "often"])
+_HABIT_BEFORE = lazy(
+    r"(?i:\b(?:i|we|they|he|she|users|customers|people|members|staff|our\s+[\w-]+)\s+$)"
+)
+_TODAY = lazy(
+    r"(?i:\s*(?:currently|right\s+now|at\s+the\s+moment|at\s+present|today|as\s+of\s+now|"
+    r"at\s+the\s+minute|nowadays)\s*(?:,|(?:the|it|it's|we|i|there|users|our|this|you|they|"
+    r"a|an|people|customers)\b)|\s*(?:it\s+is|it's)\s+(?:hard|difficult|tedious|"
+    r"painful|slow|cumbersome)\b)"
+)
+
+
+def _describes_today(text: str, match: re.Match[str], start: int) -> bool:
+    if match.group().casefold() in _HEDGES and _HABIT_BEFORE.search(
+        text, max(start, match.start() - 30), match.start()
+    ):
+        return True
+    begin = max(text.rfind(mark, 0, match.start()) + 1 for mark in ".!?;")  # its sentence
+    return _TODAY.match(text, begin) is not None
 
 
 _NOT_AN_ADJECTIVE_AFTER = lazy(r"\s+(?:is|are|was|were|to|of|will|has|button|key)\b", re.I)
