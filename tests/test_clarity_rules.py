@@ -86,6 +86,8 @@ As a reader, I want to sign up and log in securely.
 Enable import/export of the library as CSV.
 As an admin, I want an audit trail of all create/update/delete actions.
 Test and deploy the endpoints on staging.
+The volunteer selects free timeslots, and then the administrators assign shifts to them.
+As a plugin developer, I want to upgrade a dataset when I deploy a new version and update it.
 """
 
 
@@ -98,7 +100,16 @@ def test_compound_story_quality_pairs_notices_sign_up_and_chores() -> None:
         ("compound-story", 6, 24, "sign up and log"),
         ("compound-story", 7, 8, "import/export"),
         ("compound-story", 9, 1, "Test and deploy"),
+        (
+            "compound-story",
+            10,
+            5,
+            "volunteer selects free timeslots, and then the administrators assign",
+        ),
     ]
+    assert findings[-1].message == (
+        "holds two people's flows (volunteer ... administrators); give each persona its own story"
+    )
     assert findings[1].message == (
         "asks for more than one thing (secure and reliable); split it into one story per need"
     )

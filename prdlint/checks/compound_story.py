@@ -226,6 +226,29 @@ def _quality_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str]
     return None
 
 
+# Two people's flows in one item: "the volunteer selects timeslots ..., and then the
+# administrators assign shifts". Each actor's part is a story of its own persona.
+_ACTORS = """user customer client buyer seller vendor member guest visitor volunteer admin
+    administrator moderator manager staff employee teacher student parent driver rider
+    passenger host player patient doctor nurse author editor reviewer owner tenant landlord
+    organizer organiser attendee coach trainer agent librarian applicant recruiter candidate"""
+_ACTOR = r"(?:" + trie_regex(_ACTORS.split()) + r")(?:s|es)?"
+_TWO_ACTORS = lazy(
+    rf"(?i:\b(?:the|a|an|each|every)\s+(?P<a>{_ACTOR})\s+(?:can\s+|will\s+|should\s+|may\s+)?"
+    rf"(?P<first>{_ACTION})(?:s|es)?\b[^.;]{{1,100}}?,?\s+and\s+(?:then\s+)?(?:the|an?)\s+"
+    rf"(?P<b>{_ACTOR})\s+(?:can\s+|will\s+|should\s+|may\s+)?(?P<second>{_ACTION})(?:s|es)?\b)"
+)
+
+
+def _actors_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | None:
+    for match in _TWO_ACTORS.finditer(text, start, end):
+        a, b = (match.group(g).casefold().rstrip("s") for g in ("a", "b"))
+        different = a != b and not a.startswith(b) and not b.startswith(a)
+        if different and not ctx.is_allowed(match.group()):
+            return match
+    return None
+
+
 _SHARED_OBJECT = lazy(r"(?i:\b(?:search|filter|sort)\s+by\b)")
 
 
@@ -378,6 +401,16 @@ _PAIR_PATTERNS = (
 )  # fmt: skip
 
 
+# Actions inside a "when/if/after ..." clause describe when the need arises, not the need.
+_CONDITION_BEFORE = lazy(
+    r"(?i:\b(?:when|whenever|if|after|once|before|while|until)\s+(?:i|we|you|they|he|she|"
+    r"users?|the\s+[\w-]+|an?\s+[\w-]+)\s+(?:can\s+|will\s+|have\s+|first\s+)?$)"
+)
+
+
+_SUBORDINATOR = lazy(r"(?i:\b(?:when|whenever|if|after|once|before|while|until)\b)")
+
+
 def _context(pattern: object) -> frozenset[str]:
     return _SLASH_CONTEXT if pattern is _SLASH_ACTIONS else _VERB_CONTEXT
 
@@ -392,6 +425,14 @@ def _pair_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | 
                 or _second_is_noun(text, match)
             ):
                 continue
+            if match.groupdict().get("first") and _CONDITION_BEFORE.search(
+                text, max(start, match.start("first") - 30), match.start("first")
+            ):
+                continue  # "when I deploy a version and update the pipeline": the trigger
+            if match.groupdict().get("second") and _SUBORDINATOR.search(
+                text, match.end("first"), match.start("second")
+            ):
+                continue  # "upgrade it when I deploy and update ...": the second is the trigger's
             counted = pattern is _ONE_AND_ANOTHER  # "one for editing": a noun-phrase verb
             if (
                 not counted
@@ -454,6 +495,12 @@ def compound_story(item: Item, ctx: Context) -> Iterator[Hit]:
         if match is not None:
             quality = match.re is _QUALITY_PAIR.compiled  # the span starts at the attribute
             yield Hit(part, match.start("first") if quality else match.start(), match.end())
+            return
+        actors = _actors_hit(part.text, start, end if story_of(item) else len(part.text), ctx)
+        if actors is not None:
+            who = f"{actors.group('a')} ... {actors.group('b')}"
+            message = f"holds two people's flows ({who}); give each persona its own story"
+            yield Hit(part, actors.start("a"), actors.end(), message=message)
             return
         comma = _comma_hit(part.text, start, end, ctx)
         if comma is not None:

@@ -61,7 +61,7 @@ _ADJECTIVE_ONLY = "clear, clean, secure, better, nicer, solid, friendly, great, 
 _ADJECTIVE_CONTEXT = lazy(
     r"(?:\b(?:a|an|is|are|be|been|being|was|were|more|very|really|quite|super|so|too|"
     r"and|or|look|looks|feel|feels|stay|stays|remain|remains|keep|make|makes|nice|"
-    r"want|need|have|get|show|shows|give|gives|provide|provides|display|write|with|"
+    r"want|need|have|get|show|shows|give|gives|provide|provides|display|write|"
     r"and\s+a|in\s+a|with\s+a)|,)\s+$",
     re.IGNORECASE,
 )
