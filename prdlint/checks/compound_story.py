@@ -216,6 +216,8 @@ _QUALITY_PAIR = lazy(
 
 
 def _quality_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | None:
+    if " and " not in text[start:end]:
+        return None  # both need an "and": skip the scan on most stories
     for match in _QUALITY_PAIR.finditer(text, start, end):
         first, second = (_QUALITY_OF[match.group(g).casefold()] for g in ("first", "second"))
         words = {match.group(g).casefold() for g in ("first", "second")}
@@ -241,6 +243,8 @@ _TWO_ACTORS = lazy(
 
 
 def _actors_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | None:
+    if " and " not in text[start:end]:
+        return None
     for match in _TWO_ACTORS.finditer(text, start, end):
         a, b = (match.group(g).casefold().rstrip("s") for g in ("a", "b"))
         different = a != b and not a.startswith(b) and not b.startswith(a)

@@ -138,8 +138,10 @@ def _criteria(item: Item) -> Iterator[tuple[Part, int, int]]:
 def vague_term(item: Item, ctx: Context) -> Iterator[Hit]:
     for part, start, end in _vague_regions(item):
         matches = [*VAGUE.finditer(part.text, start, end)]
-        for pattern in (_AS_X_AS_POSSIBLE, _IMPROVE, _MORE, _SIMILAR_AT_END, _STYLED):
+        for pattern in (_AS_X_AS_POSSIBLE, _IMPROVE, _MORE, _SIMILAR_AT_END):
             matches += pattern.finditer(part.text, start, end)
+        if "-" in part.text[start:end]:  # a styled compound needs its hyphen: skip the scan
+            matches += _STYLED.finditer(part.text, start, end)
         matches += (
             m
             for m in ADJECTIVE_ONLY.finditer(part.text, start, end)
