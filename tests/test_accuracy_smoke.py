@@ -100,7 +100,17 @@ def test_sources_split_tuned_from_unseen_as_documented() -> None:
         assert lines == {source.group == "unseen"}
     team = [s for s in sources if s.collection.startswith("team")]
     assert team and all(s.group == "tuned" and s.name != "github" for s in team)
-    assert {s.group for s in sources if s.collection.startswith("new")} == {"unseen"}
+    groups = {s.collection: s.group for s in sources if s.collection.startswith("new")}
+    assert groups.pop("new holdout") == "unseen"
+    assert set(groups.values()) == {"tuned"}  # bench/data dev and extra/ were read while tuning
+
+
+def test_no_holdout_leaves_every_held_out_set_out() -> None:
+    sources = _loso().collect_sources(holdout=False)
+    assert sources and all(s.group == "tuned" for s in sources)
+    assert all(
+        not s.collection.endswith("holdout") or s.collection == "team holdout" for s in sources
+    )
 
 
 def test_json_output_holds_every_table_with_the_four_counts(tmp_path: Path) -> None:
