@@ -436,6 +436,38 @@ def test_spec_kit_stories_scenarios_and_functional_requirements() -> None:
     assert items[0].criteria[1].position(len("Then the order is placed\n")) == (17, 4)
 
 
+def test_numbered_scenario_steps_saying_i_have_are_criteria_not_stories() -> None:
+    text = (
+        "## User Story 2 - User Login (Priority: P1)\n\n"
+        "An existing user signs in with their email and password.\n\n"
+        "**Acceptance Scenarios**:\n\n"
+        "1. **Given** I have a registered account, **When** I sign in, **Then** I am signed in\n"
+        "2. **Given** I have failed three times, **When** I sign in, **Then** I wait a minute\n"
+    )
+    items = [i for i in read_markdown(text, "s.md") if i.kind == "story"]
+    assert [(i.line, _cells(i)) for i in items] == [
+        (
+            1,
+            [
+                ("title", 1, 4, "User Story 2 - User Login (Priority: P1)"),
+                ("story", 3, 1, "An existing user signs in with their email and password."),
+                (
+                    "criterion",
+                    7,
+                    6,
+                    "Given I have a registered account, When I sign in, Then I am signed in",
+                ),
+                (
+                    "criterion",
+                    8,
+                    6,
+                    "Given I have failed three times, When I sign in, Then I wait a minute",
+                ),
+            ],
+        ),
+    ]
+
+
 KIRO = """\
 # Requirements Document
 
@@ -584,9 +616,44 @@ def test_entries_of_a_list_headed_backlog_are_items() -> None:
     )
     items = [i for i in read_markdown(text, "b.md") if i.kind == "story"]
     assert [(i.line, _cells(i)) for i in items] == [
-        (2, [("story", 2, 3, "Database solution"), ("criterion", 3, 4, "Design schema")]),
+        (2, [("story", 2, 3, "Database solution")]),
+        (3, [("story", 3, 4, "Design schema")]),
         (4, [("story", 4, 3, "Read input and identify keywords")]),
     ]  # a heading about a backlog ("Data backlog proposal") does not make its list one
+    assert [i.parent for i in items] == [None, "b.md:2", None]  # a sub-entry is a smaller item
+
+
+def test_sub_entries_are_items_notes_or_criteria_by_what_they_are() -> None:
+    text = (
+        "# Backlog\n"
+        "- Front End\n"
+        "  - Mobile support\n"
+        "    - Offline reading\n"
+        "  - Acceptance criteria:\n"
+        "    - Works on a 320 px wide screen\n"
+        "- Search\n"
+        "  - [ ] finds titles by any word\n"
+        "  - Given a title, When I search a word of it, Then it is listed\n"
+    )
+    items = [i for i in read_markdown(text, "b.md") if i.kind == "story"]
+    assert [(i.line, i.parent, _cells(i)) for i in items] == [
+        (
+            2,
+            None,
+            [("story", 2, 3, "Front End"), ("criterion", 6, 7, "Works on a 320 px wide screen")],
+        ),
+        (3, "b.md:2", [("story", 3, 5, "Mobile support")]),
+        (4, "b.md:3", [("story", 4, 7, "Offline reading")]),
+        (
+            7,
+            None,
+            [
+                ("story", 7, 3, "Search"),
+                ("criterion", 8, 9, "finds titles by any word"),
+                ("criterion", 9, 5, "Given a title, When I search a word of it, Then it is listed"),
+            ],
+        ),
+    ]
 
 
 # A backlog indented 4 spaces under its heading (a real one): markdown-it reads it as one
