@@ -102,6 +102,10 @@ _GHERKIN_START = re.compile(r"^[\W_]*(?:given|when|then)\b", re.IGNORECASE)
 # A scenario in one line ("Given I have an account, When I ..., Then I ..."): not a story
 # even though "I have" is one of a story's templates.
 _SCENARIO_STEPS = re.compile(r"^[\W_]*(?:given|when)\b.*\bthen\b", re.IGNORECASE | re.DOTALL)
+# A list line that is only a link to an anchor of the same document (a table of contents).
+_TOC_LINE = re.compile(
+    r"^\s*(?:[-*+]|\d+[.)])\s+(?:\d+(?:\.\d+)*\.?\s+)?\[[^\]]*\]\(#[^)\s]*\)\W*$"
+)
 _CHECKBOX = re.compile(r"^\s*\[[ xX]\]\s+")
 _EPIC = re.compile(r"^[\W_]*epic\b", re.IGNORECASE)
 _REQUIREMENTS = re.compile(
@@ -209,6 +213,10 @@ class _Draft:
             ):
                 self.parts[index] = Part(field_name, part.text, part.segments, part.origin)
                 self._find_goal(part.text)
+                if isinstance(statement, Part) and statement.text.strip():
+                    # The heading ("AUTH-3: Store sessions in Redis") is the PM's text too:
+                    # the prose rules read it, as a part of its own after the title.
+                    self.parts.insert(1, Part("heading", statement.text, statement.segments))
                 return
         if isinstance(statement, Part):
             self.parts.insert(1, Part(field_name, statement.text, statement.segments))
@@ -750,6 +758,10 @@ class _Reader:
     def _list_paragraph(self, part: Part) -> None:
         entry = self.list_items[-1]
         role, parent = entry[0], entry[1]
+        if role is None and self._toc_entry(part):
+            # A table of contents' entry names a section of this document: not an item.
+            entry[0] = "body"
+            return
         if role is None:
             before = self.story
             entry[0] = self._classify_item(part, parent)
@@ -915,6 +927,13 @@ class _Reader:
                 draft.parts.append(Part(kind, cell.text, cell.segments))
             elif role != "statement":
                 _add_cell(draft, role, cell)
+
+    def _toc_entry(self, part: Part) -> bool:
+        """A list item that is only a link to a heading of this document ("[3.1 Pricing](#31-
+        pricing)"): a table of contents' line."""
+        if "\n" in part.text or not 0 < part.line <= len(self.lines):
+            return False
+        return bool(_TOC_LINE.match(self.lines[part.line - 1]))
 
     def _sub_entry(self, text: str, parent: list[Any] | None, labelled: bool) -> bool:
         """A nested item under a backlog entry (a title, no story sentence) that is not a
