@@ -230,7 +230,7 @@ def test_headed_items_lead_in_lists_and_requirement_ids() -> None:
             "story",
             3,
             None,
-            [("title", 3, 4), ("story", 5, 1), ("criterion", 9, 3)],
+            [("title", 3, 4), ("heading", 3, 12), ("story", 5, 1), ("criterion", 9, 3)],
         ),
         ("requirement", 13, None, [("requirement", 13, 3)]),
         ("story", 17, None, [("story", 17, 4), ("actor", 15, 3)]),
@@ -422,6 +422,7 @@ def test_spec_kit_stories_scenarios_and_functional_requirements() -> None:
     ]
     assert _cells(items[0]) == [
         ("title", 5, 5, "User Story 1 - Pay with a saved card (Priority: P1)"),
+        ("heading", 5, 20, "Pay with a saved card"),
         ("story", 7, 1, "A returning shopper pays with a card saved at an earlier checkout."),
         ("goal", 9, 24, "Most orders come from returning shoppers."),
         (
@@ -434,6 +435,39 @@ def test_spec_kit_stories_scenarios_and_functional_requirements() -> None:
         ("criterion", 16, 6, "Then the order is placed\nwithout asking for the card number."),
     ]
     assert items[0].criteria[1].position(len("Then the order is placed\n")) == (17, 4)
+
+
+def test_numbered_scenario_steps_saying_i_have_are_criteria_not_stories() -> None:
+    text = (
+        "## User Story 2 - User Login (Priority: P1)\n\n"
+        "An existing user signs in with their email and password.\n\n"
+        "**Acceptance Scenarios**:\n\n"
+        "1. **Given** I have a registered account, **When** I sign in, **Then** I am signed in\n"
+        "2. **Given** I have failed three times, **When** I sign in, **Then** I wait a minute\n"
+    )
+    items = [i for i in read_markdown(text, "s.md") if i.kind == "story"]
+    assert [(i.line, _cells(i)) for i in items] == [
+        (
+            1,
+            [
+                ("title", 1, 4, "User Story 2 - User Login (Priority: P1)"),
+                ("heading", 1, 19, "User Login"),
+                ("story", 3, 1, "An existing user signs in with their email and password."),
+                (
+                    "criterion",
+                    7,
+                    6,
+                    "Given I have a registered account, When I sign in, Then I am signed in",
+                ),
+                (
+                    "criterion",
+                    8,
+                    6,
+                    "Given I have failed three times, When I sign in, Then I wait a minute",
+                ),
+            ],
+        ),
+    ]
 
 
 KIRO = """\
@@ -511,6 +545,7 @@ def test_a_status_table_under_a_headed_item_is_its_fields() -> None:
             {"status": "Open", "priority": "High", "points": "3"},
             [
                 ("title", 3, 4, "AUTH-3: Reset a forgotten password"),
+                ("heading", 3, 12, "Reset a forgotten password"),
                 ("status", 7, 3, "Open"),
                 ("priority", 7, 10, "High"),
                 ("points", 7, 17, "3"),
@@ -558,6 +593,7 @@ def test_a_headed_story_gives_its_reason_in_a_later_paragraph() -> None:
     (story,) = [i for i in read_markdown(text, "h.md") if i.kind == "story"]
     assert [(p.field, p.line) for p in story.parts] == [
         ("title", 3),
+        ("heading", 3),
         ("story", 5),
         ("description", 7),
         ("goal", 9),
@@ -584,9 +620,44 @@ def test_entries_of_a_list_headed_backlog_are_items() -> None:
     )
     items = [i for i in read_markdown(text, "b.md") if i.kind == "story"]
     assert [(i.line, _cells(i)) for i in items] == [
-        (2, [("story", 2, 3, "Database solution"), ("criterion", 3, 4, "Design schema")]),
+        (2, [("story", 2, 3, "Database solution")]),
+        (3, [("story", 3, 4, "Design schema")]),
         (4, [("story", 4, 3, "Read input and identify keywords")]),
     ]  # a heading about a backlog ("Data backlog proposal") does not make its list one
+    assert [i.parent for i in items] == [None, "b.md:2", None]  # a sub-entry is a smaller item
+
+
+def test_sub_entries_are_items_notes_or_criteria_by_what_they_are() -> None:
+    text = (
+        "# Backlog\n"
+        "- Front End\n"
+        "  - Mobile support\n"
+        "    - Offline reading\n"
+        "  - Acceptance criteria:\n"
+        "    - Works on a 320 px wide screen\n"
+        "- Search\n"
+        "  - [ ] finds titles by any word\n"
+        "  - Given a title, When I search a word of it, Then it is listed\n"
+    )
+    items = [i for i in read_markdown(text, "b.md") if i.kind == "story"]
+    assert [(i.line, i.parent, _cells(i)) for i in items] == [
+        (
+            2,
+            None,
+            [("story", 2, 3, "Front End"), ("criterion", 6, 7, "Works on a 320 px wide screen")],
+        ),
+        (3, "b.md:2", [("story", 3, 5, "Mobile support")]),
+        (4, "b.md:3", [("story", 4, 7, "Offline reading")]),
+        (
+            7,
+            None,
+            [
+                ("story", 7, 3, "Search"),
+                ("criterion", 8, 9, "finds titles by any word"),
+                ("criterion", 9, 5, "Given a title, When I search a word of it, Then it is listed"),
+            ],
+        ),
+    ]
 
 
 # A backlog indented 4 spaces under its heading (a real one): markdown-it reads it as one
@@ -701,3 +772,61 @@ def test_document_fields_hold_no_mutable_values() -> None:
         document.fields["front_matter"]["title"] = "Other"  # type: ignore[index]
     for name, value in document.fields.items():
         assert not isinstance(value, dict | set), name
+
+
+def test_a_headed_items_title_is_read_when_a_paragraph_states_it() -> None:
+    text = (
+        "# Backlog\n\n## AUTH-3: Keep sessions in Redis\n\n"
+        "A member who forgot the password gets a new session.\n\n"
+        "## AUTH-4: Show a snackbar after sign-in\n\nThe team adds it.\n"
+    )
+    items = [i for i in read_markdown(text, "h.md") if i.kind == "story"]
+    assert [_cells(i) for i in items] == [
+        [
+            ("title", 3, 4, "AUTH-3: Keep sessions in Redis"),
+            ("heading", 3, 12, "Keep sessions in Redis"),
+            ("story", 5, 1, "A member who forgot the password gets a new session."),
+        ],
+        [
+            ("title", 7, 4, "AUTH-4: Show a snackbar after sign-in"),
+            ("story", 7, 12, "Show a snackbar after sign-in"),  # the title states it
+            ("description", 9, 1, "The team adds it."),
+        ],
+    ]
+
+
+def test_the_prose_rules_read_a_headed_items_title() -> None:
+    text = "# Backlog\n\n## AUTH-3: Keep sessions in Redis\n\nA member who forgot the password gets a new session, so that they can sign in.\n"
+    from prdlint.engine import Linter, LintSettings
+    from prdlint.registry import all_rules, select_rules
+
+    rules = list(select_rules(all_rules(), ["solution-prescriptive"]).rules)
+    findings = Linter(rules, LintSettings()).lint(read_markdown(text, "h.md"))
+    assert [(f.rule, f.location.line, f.location.column, f.message) for f in findings] == [
+        (
+            "solution-prescriptive",
+            3,
+            29,
+            "names the solution (Redis); state the user's need and leave the how to the team",
+        )
+    ]
+
+
+def test_table_of_contents_links_are_not_items() -> None:
+    text = (
+        "# Product Requirements Document\n\n## Table of Contents\n\n"
+        "- [1. Overview](#1-overview)\n"
+        "  - [1.1 Reservations and purchases of tickets](#11-reservations)\n"
+        "1. [Functional requirements for the seat map](#3-functional)\n\n"
+        "## Functional requirements\n\n"
+        "- Cashiers can refund a ticket up to an hour before the show\n"
+        "- See [the seat rules of the venue owners](#seat-rules) before booking\n"
+    )
+    items = [i for i in read_markdown(text, "t.md") if i.kind == "requirement"]
+    assert [(i.line, _cells(i)) for i in items] == [
+        (
+            11,
+            [("requirement", 11, 3, "Cashiers can refund a ticket up to an hour before the show")],
+        ),
+        (12, [("requirement", 12, 3, "See the seat rules of the venue owners before booking")]),
+    ]

@@ -14,7 +14,8 @@ from prdlint.wordtrie import whole_words
 
 Region = tuple[Part, int, int]  # a part and a [start, end) span of its text
 
-PROSE_FIELDS = ("story", "requirement", "description", "criterion", "goal")
+# "heading": a headed item's title without its id, when a paragraph states the item.
+PROSE_FIELDS = ("story", "requirement", "description", "criterion", "goal", "heading")
 
 # Documents whose job is to choose the solution: solution rules skip them unless selected.
 

@@ -99,6 +99,13 @@ _REQUIREMENT_SECTION = re.compile(
 )
 _GHERKIN = re.compile(r"^[\W_]*(?:given|when|then|and|but)\b", re.IGNORECASE)
 _GHERKIN_START = re.compile(r"^[\W_]*(?:given|when|then)\b", re.IGNORECASE)
+# A scenario in one line ("Given I have an account, When I ..., Then I ..."): not a story
+# even though "I have" is one of a story's templates.
+_SCENARIO_STEPS = re.compile(r"^[\W_]*(?:given|when)\b.*\bthen\b", re.IGNORECASE | re.DOTALL)
+# A list line that is only a link to an anchor of the same document (a table of contents).
+_TOC_LINE = re.compile(
+    r"^\s*(?:[-*+]|\d+[.)])\s+(?:\d+(?:\.\d+)*\.?\s+)?\[[^\]]*\]\(#[^)\s]*\)\W*$"
+)
 _CHECKBOX = re.compile(r"^\s*\[[ xX]\]\s+")
 _EPIC = re.compile(r"^[\W_]*epic\b", re.IGNORECASE)
 _REQUIREMENTS = re.compile(
@@ -206,6 +213,10 @@ class _Draft:
             ):
                 self.parts[index] = Part(field_name, part.text, part.segments, part.origin)
                 self._find_goal(part.text)
+                if isinstance(statement, Part) and statement.text.strip():
+                    # The heading ("AUTH-3: Store sessions in Redis") is the PM's text too:
+                    # the prose rules read it, as a part of its own after the title.
+                    self.parts.insert(1, Part("heading", statement.text, statement.segments))
                 return
         if isinstance(statement, Part):
             self.parts.insert(1, Part(field_name, statement.text, statement.segments))
@@ -436,6 +447,7 @@ class _Reader:
         self.drafts.append(self.document)
         # One entry per open list item: its role ("story", "criterion", "requirement", "body")
         self.list_items: list[list[Any]] = []
+        self.owner: _Draft | None = None  # the owner of the last list item read as a criterion
         # A free-text field of one issue: the whole field belongs to that story, so criteria
         # headings and checklists attach even without a story sentence.
         self.implicit: _Draft | None = None
@@ -737,7 +749,8 @@ class _Reader:
 
     def list_item_open(self) -> None:
         parent = self.list_items[-1] if self.list_items else None
-        self.list_items.append([None, parent, False])  # [role, parent entry, label seen]
+        # [role, parent entry, label seen, the item this list item started]
+        self.list_items.append([None, parent, False, None])
 
     def list_item_close(self) -> None:
         self.list_items.pop()
@@ -745,8 +758,17 @@ class _Reader:
     def _list_paragraph(self, part: Part) -> None:
         entry = self.list_items[-1]
         role, parent = entry[0], entry[1]
+        if role is None and self._toc_entry(part):
+            # A table of contents' entry names a section of this document: not an item.
+            entry[0] = "body"
+            return
         if role is None:
+            before = self.story
             entry[0] = self._classify_item(part, parent)
+            if entry[0] == "story" and self.story is not before:
+                entry[3] = self.story
+            elif entry[0] == "criterion":
+                entry[3] = self.owner
             return
         # A later paragraph of an item already classified.
         owner = self.story if role == "story" else None
@@ -790,11 +812,21 @@ class _Reader:
 
     def _classify(self, part: Part, parent: list[Any] | None) -> str:
         text = _CHECKBOX.sub("", part.text)
-        owner = self._criteria_owner()
+        # Nested criteria belong to the item of the list item they sit in, not to the last
+        # item read ("- Front End" / "  - Mobile support" / "  - Acceptance criteria: ...").
+        owner = parent[3] if parent is not None and parent[3] is not None else None
+        self.owner = owner = owner or self._criteria_owner()
         parent_role = parent[0] if parent else None
         # A bare "I want ..." is a story only as a top-level item under a stories heading,
         # never nested under a story or its criteria ("- COS:" / "  - Make sure I can ...").
-        bare_story = parent is None and self._in_stories() and parse_story(text) is not None
+        # Nor is a scenario's step ("1. **Given** I have an account, **When** ...").
+        bare_story = (
+            parent is None
+            and not self.ac_mode
+            and not _SCENARIO_STEPS.match(text)
+            and self._in_stories()
+            and parse_story(text) is not None
+        )
         if looks_like_story(text) or bare_story:
             self._start_story(part, self.level)
             return "story"
@@ -805,6 +837,16 @@ class _Reader:
             self.ac_mode = False
             return "story"
         label = _AC_LABEL.match(part.text)
+        if self._sub_entry(part.text, parent, label is not None):
+            # "- Database solution" / "  - Design schema": a backlog entry's sub-entries are
+            # smaller items of it, not its criteria.
+            entry_draft = parent[3] if parent is not None else None
+            assert entry_draft is not None
+            self.story = self._new("story", part, text.split("\n", 1)[0], self.level)
+            self.story.parts.append(Part("story", part.text, part.segments))
+            self.story.fields["backlog_entry"] = True
+            self.story.parent = entry_draft.id
+            return "story"
         if owner is not None and label and parent_role in ("story", None):
             if parent is not None:
                 parent[2] = True
@@ -885,6 +927,23 @@ class _Reader:
                 draft.parts.append(Part(kind, cell.text, cell.segments))
             elif role != "statement":
                 _add_cell(draft, role, cell)
+
+    def _toc_entry(self, part: Part) -> bool:
+        """A list item that is only a link to a heading of this document ("[3.1 Pricing](#31-
+        pricing)"): a table of contents' line."""
+        if "\n" in part.text or not 0 < part.line <= len(self.lines):
+            return False
+        return bool(_TOC_LINE.match(self.lines[part.line - 1]))
+
+    def _sub_entry(self, text: str, parent: list[Any] | None, labelled: bool) -> bool:
+        """A nested item under a backlog entry (a title, no story sentence) that is not a
+        criterion: no label, step, checkbox or criteria section above it."""
+        if parent is None or parent[0] != "story" or parent[2] or labelled or self.ac_mode:
+            return False
+        draft = parent[3]
+        if draft is None or not draft.fields.get("backlog_entry"):
+            return False
+        return not (_GHERKIN_START.match(text) or _CHECKBOX.match(text))
 
     def _backlog_entry(self, parent: list[Any] | None) -> bool:
         """A top-level list item right under a heading named "Backlog" (not under a story
