@@ -11,6 +11,7 @@ from prdlint.checks._technology import mentions
 from prdlint.checks._text import (
     in_design_document,
     is_team_role,
+    request_end,
     request_regions,
     story_of,
     users_own_technology,
@@ -69,7 +70,7 @@ _CHORE_VERB = (
     r"install|profile|benchmark|research|investigate|spike|seed|mock|stub|lint|integrate|"
     r"wire\s+up|hook\s+up|enable|fix|extract|consolidate|remove|deprecate|replace|switch|"
     r"convert|generate|schedule|get|run|document|increase|improve|speed\s+up|parallelise|"
-    r"parallelize|split"
+    r"parallelize|split|design|define"
 )
 _MODIFIER = (
     r"(?:the|a|an|our|all|new|basic|some|more|proper|existing|current|old|legacy|initial|"
@@ -88,6 +89,7 @@ _ARTEFACT = (
     r"\.env(?:\s+files?)?|secrets|dependenc(?:y|ies)|third-party\s+librar(?:y|ies)|sdks?|"
     r"repo(?:sitory)?|monorepo|codebase|source\s+code|dead\s+code|legacy\s+code|"
     r"tech(?:nical)?\s+debt|migrations?|entities|seed\s+data|infrastructure|cluster|"
+    r"(?:database\s+|db\s+|data\s+)?schemas?|"
     r"(?:dev|development|test|testing|qa|staging|production|prod|local|docker|backend|back-end|"
     r"frontend|front-end|server|client)\s+(?:environments?|setup|servers?|stack)|staging|"
     # the environment the parts of the build run in: "setup the environment for backend"
@@ -200,14 +202,44 @@ def technical_task(item: Item, ctx: Context) -> Iterator[Hit]:
         if span is not None and not ctx.is_allowed(part.text[span[0] : span[1]]):
             yield Hit(part, span[0], span[1])
             return
+    if role is None:
+        yield from _subtask_chores(item, ctx)
 
 
+# A bare topic bullet ("- Database solution") whose nested bullets are orders to the team
+# ("- Create database tables"): the reader files the children as criteria, but in such a
+# list they are the tasks themselves, so each is judged as a request of its own.
+_TOPIC = lazy(r"[\W_]*[A-Za-z][\w/&-]*(?:\s+[\w/&-]+){0,3}[\W_]*")
+_ORDER = lazy(rf"(?i:[\W_]*(?:{_CHORE_VERB}|design|define|determine)\b)")
+
+
+def _subtask_chores(item: Item, ctx: Context) -> Iterator[Hit]:
+    heads = item.parts_of("story")
+    if len(heads) != 1 or not _TOPIC.fullmatch(heads[0].text):
+        return
+    for part in item.parts_of("criterion"):
+        if not _ORDER.match(part.text) or _USER_VISIBLE.search(part.text):
+            continue
+        end = request_end(part.text)
+        span = (
+            _chore(part.text, 0, end, False)
+            or _team_work(part.text, 0, end)
+            or _from_order(_database_work(part.text, 0, end), 0)
+        )
+        if span is not None and not ctx.is_allowed(part.text[span[0] : span[1]]):
+            yield Hit(part, span[0], span[1])
+
+
+# A part of the system, never a person ("the frontend and backend remain decoupled").
+_PART = (
+    r"(?:the\s+|our\s+)?(?:frontend|front-end|backend|back-end|server|api|database|db|"
+    r"client\s+app|codebase|code|pipeline|build|app\s+server)"
+)
 # A reason whose beneficiary is a part of the system, not a person: "so that the frontend
 # can display them", "so that the API responds faster".
 _SYSTEM_BENEFICIARY = lazy(
-    r"(?i:^\W*(?:(?:so\s+that|so|in\s+order\s+for)\s+)?(?:the\s+|our\s+)?(?:frontend|front-end|"
-    r"backend|back-end|server|api|database|db|client\s+app|codebase|"
-    r"pipeline|build|app\s+server)\s+(?:can|could|will|is|are|does|doesn't|stays?|runs?)\b)"
+    rf"(?i:^\W*(?:(?:so\s+that|so|in\s+order\s+for)\s+)?{_PART}(?:\s+(?:and|&)\s+{_PART})?"
+    r"\s+(?:can|could|will|is|are|does|doesn't|stays?|runs?|remains?|keeps?)\b)"
 )
 
 

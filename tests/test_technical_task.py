@@ -1,0 +1,60 @@
+"""technical-task (PRD104): team chores written as stories, exact findings."""
+
+from __future__ import annotations
+
+from tests.helpers import brief, lint_markdown, lint_story
+
+MESSAGE = (
+    "is a technical task ({}), not a user story; track it as a task or tie it to a user outcome"
+)
+
+
+def test_nested_task_bullets_under_a_topic_are_requests() -> None:
+    text = (
+        "# Backlog\n"
+        "- Database solution\n"
+        "  - Design schema\n"
+        "  - Create database tables\n"
+        "  - Let members export their reading list\n"
+        "- Front End\n"
+        "  - Mobile support\n"
+    )
+    findings = lint_markdown(text, "technical-task")
+    assert brief(findings) == [
+        ("technical-task", 3, 5, "Design schema"),
+        ("technical-task", 4, 5, "Create database tables"),
+    ]
+    assert findings[0].message == MESSAGE.format("Design schema")
+
+
+def test_criteria_of_a_real_story_are_not_tasks() -> None:
+    text = (
+        "# Backlog\n"
+        "- As a member, I want to export my reading list, so that I can share it.\n"
+        "  - Create a CSV with one row per book\n"
+    )
+    assert lint_markdown(text, "technical-task") == []
+
+
+def test_a_criterion_under_a_sentence_is_not_a_task() -> None:
+    text = (
+        "# Backlog\n"
+        "- Members can export their reading list as a file they keep\n"
+        "  - Create database tables\n"
+    )
+    assert lint_markdown(text, "technical-task") == []
+
+
+def test_reason_served_by_two_parts_of_the_system() -> None:
+    text = (
+        "As a developer, I want all frontend-backend communication to use API calls, "
+        "so that the frontend and backend remain properly decoupled."
+    )
+    assert brief(lint_story(text, "technical-task")) == [
+        ("technical-task", 1, 24, "all frontend-backend communication to use API calls"),
+    ]
+
+
+def test_a_person_served_by_the_backend_is_not_a_chore() -> None:
+    text = "As a shopper, I want my basket saved, so that the backend and I agree on the total."
+    assert lint_story(text, "technical-task") == []
