@@ -111,7 +111,11 @@ def collect_sources(holdout: bool = True) -> list[Source]:
         ("team holdout", BENCH / "labels-team-holdout.jsonl"),
         ("new dev", DATA / "backlog-items.jsonl"),
         ("new holdout", DATA / "holdout" / "backlog-items.jsonl"),
-        *(("new extra", path) for path in sorted((DATA / "extra").glob("*.jsonl"))),
+        *(
+            ("new extra", path)
+            for path in sorted((DATA / "extra").glob("*.jsonl"))
+            if not path.stem.endswith("-holdout")  # a rule author's own held-out third
+        ),
     ]
     if not holdout:
         plan = [(name, path) for name, path in plan if name != "new holdout"]
