@@ -143,6 +143,9 @@ _PATTERNS = [
     rf"(?:\s+{_LANDMARK})?|left|right|corner|(?:[\w-]+\s+)?{_LANDMARK})\b)",
     # a place in a table on screen: "in the third column"
     r"(?i:\b(?:first|second|third|fourth|fifth|last|leftmost|rightmost)\s+column\b)",
+    # a button the user is told to press: "tap a button to add a work order"
+    r"(?i:\b(?:tap|taps|tapping|click|clicks|clicking|press|presses|pressing|push|pushes|hit)\s+"
+    r"(?:on\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?buttons?\b)",
     # how a chart draws a series: "filled area", "dashed line", "secondary line overlay"
     r"(?i:\b(?:filled|shaded|stacked|dashed)\s+(?:areas?|lines?|bars?|regions?)\b|"
     r"\b(?:line|bar|area)\s+overlays?\b)",
@@ -183,6 +186,7 @@ _ANCHORS: list[str | None] = [
     "button link tab toggle menu icon",
     "put place placing move moving position relocate dock align",
     "first second third fourth fifth last leftmost rightmost",
+    "tap taps tapping click clicks clicking press presses pressing push pushes hit",
     "filled shaded stacked dashed overlay overlays",
     "theme aesthetic style feel language",
 ]
