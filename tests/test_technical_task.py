@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.helpers import brief, lint_markdown, lint_story
 
 MESSAGE = (
@@ -57,4 +59,43 @@ def test_reason_served_by_two_parts_of_the_system() -> None:
 
 def test_a_person_served_by_the_backend_is_not_a_chore() -> None:
     text = "As a shopper, I want my basket saved, so that the backend and I agree on the total."
+    assert lint_story(text, "technical-task") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "snippet"),
+    [
+        ("db migration", 1, "db migration"),
+        ("logger", 1, "logger"),
+        ("unit/int testing", 1, "unit/int testing"),
+        ("deployment to cloud", 1, "deployment to cloud"),
+        ("git actions", 1, "git actions"),
+        (
+            "Create backend/prometheus.yml configuration file for metrics scraping",
+            1,
+            "Create backend/prometheus.yml configuration file",
+        ),
+        ("Create backend/.env.example with all variables", 1, "Create backend/.env.example"),
+        ("Document testing strategy in README", 1, "Document testing strategy"),
+        (
+            "As a developer, I want comprehensive automated tests for core business logic, "
+            "so that I can refactor safely.",
+            24,
+            "comprehensive automated tests",
+        ),
+    ],
+)
+def test_chores_named_bare_or_with_a_file(text: str, column: int, snippet: str) -> None:
+    assert brief(lint_story(text, "technical-task")) == [("technical-task", 1, column, snippet)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a member, I want comprehensive reading statistics, so that I see my progress.",
+        "Deployment to the field team's tablets before the season starts",
+        "As a shopper, I want my receipts as a PDF, so that I can file them.",
+    ],
+)
+def test_user_asks_are_not_chores(text: str) -> None:
     assert lint_story(text, "technical-task") == []

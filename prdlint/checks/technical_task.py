@@ -76,7 +76,9 @@ _MODIFIER = (
     r"(?:the|a|an|our|all|new|basic|some|more|proper|existing|current|old|legacy|initial|"
     r"shared|separate|automated|automatic|nightly|daily|weekly|scheduled|local|remote|"
     r"missing|failing|flaky|slow|project|app|application|repo|team|main|default|"
-    r"structured|central(?:ised|ized)?|\w+-\w+)"
+    r"structured|central(?:ised|ized)?|comprehensive|full|thorough|\w+-\w+|"
+    # a file the chore names: "backend/prometheus.yml", "`.github/workflows/ci.yml`"
+    r"`[^`\s]+`|[\w.-]*(?:/[\w.-]+)+|[\w-]+\.(?:ya?ml|json|toml|ini|cfg|conf|xml|lock))"
 )
 _ARTEFACT = (
     r"(?:build|ci|cd|ci/cd|deploy(?:ment)?|release|data|etl)\s+pipelines?|pipelines?|ci|ci/cd|"
@@ -86,7 +88,8 @@ _ARTEFACT = (
     r"fixtures|mocks|linters?|linting|lint\s+rules|formatters?|pre-commit(?:\s+hooks?)?|"
     r"git\s+hooks?|logging|loggers?|log\s+files|monitoring|alerting|tracing|telemetry|"
     r"instrumentation|config(?:uration)?(?:\s+files?)?|env(?:ironment)?\s+(?:variables|vars|files?)|"
-    r"\.env(?:\s+files?)?|secrets|dependenc(?:y|ies)|third-party\s+librar(?:y|ies)|sdks?|"
+    r"(?:[\w-]+/)*\.env(?:\.\w+)?(?:\s+files?)?|secrets|"
+    r"(?:test(?:ing)?|branching|release|deployment|logging|migration)\s+strateg(?:y|ies)|dependenc(?:y|ies)|third-party\s+librar(?:y|ies)|sdks?|"
     r"repo(?:sitory)?|monorepo|codebase|source\s+code|dead\s+code|legacy\s+code|"
     r"tech(?:nical)?\s+debt|migrations?|entities|seed\s+data|infrastructure|cluster|"
     r"(?:database\s+|db\s+|data\s+)?schemas?|"
@@ -116,7 +119,13 @@ _TEAM_WORK = lazy(
     r"(?:initial\s+|base\s+)?(?:repo(?:sitory)?|project|folder|directory|codebase|monorepo)\s+"
     r"(?:structure|skeleton|layout|set-?up|scaffold(?:ing)?)|(?:initial|base|project|dev"
     r"(?:elopment)?|environment)\s+set-?up|"
-    r"alerting|tracing|telemetry|tech(?:nical)?\s+debt|dependency\s+updates?)\b)"
+    r"alerting|tracing|telemetry|tech(?:nical)?\s+debt|dependency\s+updates?|"
+    # "db migration", "db seeding", "logger", "unit/int testing", "deployment to cloud"
+    r"(?:db|database)\s+(?:migrations?|seed(?:ing|s)?|backups?|set-?up)|loggers?|"
+    r"(?:unit|int|integration|e2e)(?:\s*/\s*(?:unit|int|integration|e2e))+\s+test(?:s|ing)|"
+    r"(?:deployment|deploy)\s+to\s+(?:the\s+)?(?:cloud|production|prod|staging|server)|"
+    r"docker(?:\s+\w+){0,2}\s+(?:optimi[sz]ation|set-?up|config(?:uration)?)|"
+    r"(?:git|github|gitlab)\s+(?:actions|ci|workflows?|pipelines?))\b)"
     # how the team builds and ships, named anywhere: "Create GitHub actions for CI/CD pipeline"
     r"|\b(?:ci/cd|ci|cd|build|deployment|release)\s+pipelines?\b|\bci/cd\b"
     r"|\bcontinuous\s+(?:integration|delivery|deployment)\b)"
@@ -198,7 +207,7 @@ def technical_task(item: Item, ctx: Context) -> Iterator[Hit]:
             # (entities, migrations, seed data)") or a named technology as the whole request
             span = _team_work(part.text, start, end) or _named_technology(part.text, start, end)
         if span is None and role is not None:
-            span = _team_asks_for(part.text, start, end)
+            span = _team_asks_for(part.text, start, end) or _wanted_artefact(part.text, start, end)
         if span is not None and not ctx.is_allowed(part.text[span[0] : span[1]]):
             yield Hit(part, span[0], span[1])
             return
@@ -306,6 +315,16 @@ def _from_order(span: Span | None, order: int) -> Span | None:
     if span is None:
         return None
     return (order, span[1]) if span[0] > order and span[1] - order <= 80 else span
+
+
+def _wanted_artefact(text: str, start: int, end: int) -> Span | None:
+    """The team's voice wanting one of its own artefacts, no verb needed: "As a developer,
+    I want comprehensive automated tests for the core logic"."""
+    match = _WANTED.match(text, start, end)
+    return match.span() if match else None
+
+
+_WANTED = lazy(rf"(?i:(?:(?:{_MODIFIER})\s+){{0,3}}(?:{_ARTEFACT})\b(?![-/]\w))")
 
 
 def _team_asks_for(text: str, start: int, end: int) -> Span | None:
