@@ -23,10 +23,24 @@ def test_nested_task_bullets_under_a_topic_are_requests() -> None:
     )
     findings = lint_markdown(text, "technical-task")
     assert brief(findings) == [
+        ("technical-task", 2, 3, "Database solution"),
         ("technical-task", 3, 5, "Design schema"),
         ("technical-task", 4, 5, "Create database tables"),
     ]
-    assert findings[0].message == MESSAGE.format("Design schema")
+    assert findings[1].message == MESSAGE.format("Design schema")
+
+
+def test_a_topic_with_one_chore_among_its_tasks_stays_a_topic() -> None:
+    text = (
+        "# Backlog\n"
+        "- Checkout\n"
+        "  - Let shoppers pay with a voucher\n"
+        "  - Let shoppers split a payment\n"
+        "  - Determine interface between DB and payment service\n"
+    )
+    assert brief(lint_markdown(text, "technical-task")) == [
+        ("technical-task", 5, 5, "Determine interface between DB"),
+    ]
 
 
 def test_criteria_of_a_real_story_are_not_tasks() -> None:

@@ -70,7 +70,7 @@ _CHORE_VERB = (
     r"install|profile|benchmark|research|investigate|spike|seed|mock|stub|lint|integrate|"
     r"wire\s+up|hook\s+up|enable|fix|extract|consolidate|remove|deprecate|replace|switch|"
     r"convert|generate|schedule|get|run|document|increase|improve|speed\s+up|parallelise|"
-    r"parallelize|split|design|define"
+    r"parallelize|split|design|define|determine|decide\s+on"
 )
 _MODIFIER = (
     r"(?:the|a|an|our|all|new|basic|some|more|proper|existing|current|old|legacy|initial|"
@@ -93,6 +93,9 @@ _ARTEFACT = (
     r"repo(?:sitory)?|monorepo|codebase|source\s+code|dead\s+code|legacy\s+code|"
     r"tech(?:nical)?\s+debt|migrations?|entities|seed\s+data|infrastructure|cluster|"
     r"(?:database\s+|db\s+|data\s+)?schemas?|"
+    # the seam between two parts of the build: "interface between DB and chatbot"
+    r"(?:interfaces?|integration|contracts?|protocol|communication)\s+between\s+(?:the\s+)?"
+    r"(?:db|database|backend|back-end|frontend|front-end|server|client|api|services?)|"
     r"(?:dev|development|test|testing|qa|staging|production|prod|local|docker|backend|back-end|"
     r"frontend|front-end|server|client)\s+(?:environments?|setup|servers?|stack)|staging|"
     # the environment the parts of the build run in: "setup the environment for backend"
@@ -226,17 +229,27 @@ def _subtask_chores(item: Item, ctx: Context) -> Iterator[Hit]:
     heads = item.parts_of("story")
     if len(heads) != 1 or not _TOPIC.fullmatch(heads[0].text):
         return
-    for part in item.parts_of("criterion"):
-        if not _ORDER.match(part.text) or _USER_VISIBLE.search(part.text):
-            continue
-        end = request_end(part.text)
-        span = (
-            _chore(part.text, 0, end, False)
-            or _team_work(part.text, 0, end)
-            or _from_order(_database_work(part.text, 0, end), 0)
-        )
-        if span is not None and not ctx.is_allowed(part.text[span[0] : span[1]]):
-            yield Hit(part, span[0], span[1])
+    children = item.parts_of("criterion")
+    hits = [hit for part in children if (hit := _subtask_chore(part, ctx))]
+    if hits and 2 * len(hits) > len(children):
+        # most of its tasks are chores: the topic is the team's too ("Database solution")
+        head = heads[0]
+        yield Hit(head, 0, len(head.text.rstrip()))
+    yield from hits
+
+
+def _subtask_chore(part: Part, ctx: Context) -> Hit | None:
+    if not _ORDER.match(part.text) or _USER_VISIBLE.search(part.text):
+        return None
+    end = request_end(part.text)
+    span = (
+        _chore(part.text, 0, end, False)
+        or _team_work(part.text, 0, end)
+        or _from_order(_database_work(part.text, 0, end), 0)
+    )
+    if span is None or ctx.is_allowed(part.text[span[0] : span[1]]):
+        return None
+    return Hit(part, span[0], span[1])
 
 
 # A part of the system, never a person ("the frontend and backend remain decoupled").
