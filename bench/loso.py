@@ -111,11 +111,8 @@ def collect_sources(holdout: bool = True) -> list[Source]:
         ("team holdout", BENCH / "labels-team-holdout.jsonl"),
         ("new dev", DATA / "backlog-items.jsonl"),
         ("new holdout", DATA / "holdout" / "backlog-items.jsonl"),
-        *(
-            ("new extra", path)
-            for path in sorted((DATA / "extra").glob("*.jsonl"))
-            if not path.stem.endswith("-holdout")  # a rule author's own held-out third
-        ),
+        # A rule author's "*-holdout.jsonl" is kept aside: scored only by hand, at the end.
+        *(("new extra", path) for path in _extra_files()),
     ]
     if not holdout:
         plan = [(name, path) for name, path in plan if name != "new holdout"]
@@ -155,6 +152,11 @@ def score_items(sources: Sequence[Source]) -> None:
 
 def _ratio(numerator: int, denominator: int) -> str:
     return f"{numerator / denominator:.2f}" if denominator else "-"
+
+
+def _extra_files() -> list[Path]:
+    files = sorted((DATA / "extra").glob("*.jsonl"))
+    return [path for path in files if not path.stem.endswith("-holdout")]
 
 
 def print_table(title: str, counts: Counts, rules: Iterable[str], extra: str = "") -> None:

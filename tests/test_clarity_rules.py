@@ -76,6 +76,45 @@ def test_compound_story_finds_lists_also_and_second_stories() -> None:
     )
 
 
+QUALITIES = """\
+As a player, I would like the league server to be secure and to operate quickly.
+The site must be secure and reliable.
+As a shopper, I want checkout to be quick and easy.
+As a reader, I want the app to be fast and responsive.
+As a walker, I want to open a map and be informed of nearby monuments.
+As a reader, I want to sign up and log in securely.
+Enable import/export of the library as CSV.
+As an admin, I want an audit trail of all create/update/delete actions.
+Test and deploy the endpoints on staging.
+The volunteer selects free timeslots, and then the administrators assign shifts to them.
+As a plugin developer, I want to upgrade a dataset when I deploy a new version and update it.
+"""
+
+
+def test_compound_story_quality_pairs_notices_sign_up_and_chores() -> None:
+    findings = lint_story(QUALITIES, "compound-story")
+    assert brief(findings) == [
+        ("compound-story", 1, 51, "secure and to operate quickly"),
+        ("compound-story", 2, 18, "secure and reliable"),
+        ("compound-story", 5, 35, "and be informed"),
+        ("compound-story", 6, 24, "sign up and log"),
+        ("compound-story", 7, 8, "import/export"),
+        ("compound-story", 9, 1, "Test and deploy"),
+        (
+            "compound-story",
+            10,
+            5,
+            "volunteer selects free timeslots, and then the administrators assign",
+        ),
+    ]
+    assert findings[-1].message == (
+        "holds two people's flows (volunteer ... administrators); give each persona its own story"
+    )
+    assert findings[1].message == (
+        "asks for more than one thing (secure and reliable); split it into one story per need"
+    )
+
+
 TITLES = """\
 # Library PRD
 

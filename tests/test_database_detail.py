@@ -50,10 +50,18 @@ MESSAGE = "dictates the data model ({}); say what the user needs to see or do"
         ("CRUD for the new entity OccurrenceStatus", 14, "new entity"),
         ("Add a column to store the status of each storage", 1, "Add a column"),
         ("New column (DDL)", 13, "DDL"),
+        ("Design schema", 1, "Design schema"),
+        ("Schema definition for users", 1, "Schema"),
+        ("connect database with the local express server", 1, "connect database"),
         (
             "Rename internal history fields from history_fieldname to version_fieldname",
             1,
             "Rename internal history fields",
+        ),
+        (
+            "Friendship - Add new attributes: `Friends`, `Requests`, and `Requested`",
+            18,
+            "new attributes",
         ),
         (
             "Record for each visit: patient (foreign key), started (timestamp), notes (text)",
@@ -102,6 +110,11 @@ def test_schema_work_in_plain_words(text: str, column: int, snippet: str) -> Non
         "As a mentor, I want one-to-one meetings with my mentee.",
         "As a teacher, I want my students' grades normalised to a 100-point scale.",
         "As a developer, I want a jQuery plugin for Core Data Packages, so that forms autocomplete.",
+        "On the product page, add new attributes: `colour` and `size`.",
+        "As a publisher, I want to design a schema for my dataset.",
+        "As a publisher, I want schema changes in my dataset to be announced.",
+        "As a developer, I want to pin versions so that DataPackage schema changes break nothing.",
+        "As a designer, I want to design a table layout for the menu.",
     ],
 )
 def test_business_data_and_screens_are_not_schema_work(text: str) -> None:

@@ -341,3 +341,105 @@ def test_sign_in_delegated_to_a_named_identity_provider_names_the_solution() -> 
         "As a reader, I want to sign in with Google, so that I need no new password.\n"
     )
     assert brief(lint_story(text, SOL)) == [(SOL, 1, 105, "Google")]
+
+
+def test_a_framework_in_lower_case_counts_as_the_bare_object_of_a_set_up_verb() -> None:
+    assert _found("Integrate bootstrap (Improve UI)") == [("bootstrap", "frameworks")]
+    assert _found("Integrate react-router & add sign-in page") == [("react", "frameworks")]
+    # a lower-case name that modifies a noun is the everyday word
+    assert _found("Set up parcel lockers at the depot") == []
+    assert _found("Integrate spring cleaning reminders") == []
+
+
+def test_an_infinitive_that_is_the_request_is_not_its_reason() -> None:
+    text = (
+        "As a user I want to keep my notes in local storage so that they survive a reload.\n"
+        "Save my compass. The user should be able to save it and reopen it. All data persists "
+        "using Local Storage.\n"
+        "Show the totals, to keep costs visible with Redis in mind\n"
+    )
+    assert brief(lint_story(text, SOL)) == [
+        (SOL, 1, 38, "local storage"),
+        (SOL, 2, 92, "Local Storage"),
+    ]
+
+
+def test_code_units_named_as_the_thing_to_build() -> None:
+    text = (
+        "Create RegistrationForm with email/password inputs\n"
+        "Create Navigation component\n"
+        "As a reader, I want a page for each chapter, so that I can find it.\n"
+    )
+    findings = lint_story(text, SOL)
+    assert brief(findings) == [
+        (SOL, 1, 8, "RegistrationForm"),
+        (SOL, 2, 1, "Create Navigation component"),
+    ]
+    assert findings[0].message == MESSAGE.format("RegistrationForm")
+
+
+def test_the_wire_protocol_and_code_classes_of_the_teams_own_api() -> None:
+    text = (
+        "WHEN a warband is created THEN the Frontend SHALL send HTTP POST requests to the backend\n"
+        "The Frontend SHALL NOT import backend service classes\n"
+        "Open Graph meta tags for link previews\n"
+        "Optimized for social media dimensions (1200x630 for Open Graph)\n"
+        "As a user, I want to post a message to the group.\n"
+        "As a traveller, I want to book a business class seat.\n"
+    )
+    assert brief(lint_story(text, SOL)) == [
+        (SOL, 1, 56, "HTTP POST requests"),
+        (SOL, 2, 39, "service classes"),
+        (SOL, 3, 1, "Open Graph meta tags"),
+    ]
+
+
+def test_server_plumbing_and_code_constructs_are_build_mechanisms() -> None:
+    assert _found("get rid of redundant try-catch using middleware") == [
+        ("try-catch", "mechanisms"),
+        ("middleware", "mechanisms"),
+    ]
+    assert _found("add a health check endpoint for the monitor") == [
+        ("health check endpoint", "mechanisms")
+    ]
+
+
+def test_scheduled_jobs_health_apis_and_the_projects_dotfiles() -> None:
+    text = (
+        "As an admin I want a nightly job that recalculates the scores.\n"
+        "Create a health api for the uptime monitor\n"
+        "Add a .env file with the credentials\n"
+        "As a tenant I want my environment settings kept when I move flats.\n"
+    )
+    assert brief(lint_story(text, SOL)) == [
+        (SOL, 1, 22, "nightly job"),
+        (SOL, 2, 10, "health api"),
+        (SOL, 3, 7, ".env"),
+    ]
+
+
+def test_more_managed_services_from_the_catalogue_categories() -> None:
+    assert _found("For email handling I want to integrate resend.") == [("resend", "cloud")]
+    assert _found("real-time updates using Convex subscriptions") == [("Convex", "cloud")]
+    assert _found("We will host it on Render") == [("Render", "cloud")]
+    assert _found("I want to render the page and segment users by age") == []
+    assert _found("Register for the Expo") == []
+
+
+def test_connecting_a_named_framework_or_service_is_a_build_cue() -> None:
+    assert _found("Connect Flutter to the backend") == [("Flutter", "frameworks")]
+    assert _found("Connect Stripe for payouts") == [("Stripe", "cloud")]
+    assert _found("connect spring cleaning reminders to my calendar") == []
+
+
+def test_front_end_loading_techniques_are_the_how_of_a_load_time_need() -> None:
+    text = (
+        "As a reader, I want images lazy-loaded below the fold so that pages open fast.\n"
+        "As a reader, I want pages to open within a second on 3G.\n"
+    )
+    assert brief(lint_story(text, SOL)) == [(SOL, 1, 28, "lazy-loaded")]
+
+
+def test_a_service_named_like_a_role_is_not_the_role() -> None:
+    assert _found("As a clerk, I want my orders kept, so that I can reorder.") == []
+    assert _found("Sign-in handled by Clerk") == [("Clerk", "cloud")]

@@ -33,6 +33,17 @@ MESSAGE = "uses the vague term '{}'; say what it means in a way a tester can che
             "As a student, I want notifications (email and/or inbox) for events.",
             [(43, "and/or")],
         ),
+        # Title Case capitalises every word: "Modern-Style" is a qualifier, not a name.
+        ("Redesign Dashboard with a Modern-Style UI/UX", [(27, "Modern-Style")]),
+        ("Give the Settings Page a Clean-Looking Layout", [(26, "Clean-Looking")]),
+        # Ease asked for in the request itself still counts.
+        ("As a user, I want a way to easily sort the questions.", [(28, "easily")]),
+        ("It should be possible to easily view absent students.", [(26, "easily")]),
+        # After a verb that takes an object, the word qualifies that object.
+        ("As a developer, I want to write clean code.", [(33, "clean")]),
+        ("The system must provide clear error messages.", [(25, "clear")]),
+        ("Let Users Easily Export Their Reports", [(11, "Easily")]),
+        ("The export should normally finish overnight.", [(19, "normally")]),
     ],
 )
 def test_open_comparisons_and_evaluatives(text: str, expected: list[tuple[int, str]]) -> None:
@@ -56,6 +67,15 @@ def test_open_comparisons_and_evaluatives(text: str, expected: list[tuple[int, s
         "I want a toggle which changes the theme to dark mode it will enhance the UI",
         "Would be great to have a dark mode toggle, a lot of users have asked for this.",
         "Pick path is optimized by inventory location for minimum travel time",
+        # The benefit a concrete ask is for: the tags and the wishlist are testable.
+        "As an app user, I want the FAQ to have tags to more easily sort through the questions.",
+        "As a shopper I want to add products to my wishlist for later or easy access.",
+        "As a cook, I want recipes tagged by cuisine to quickly find dinner ideas.",
+        # A Title Case title may name a feature with an adjective; only adverbs never do.
+        "Add Quick Actions Menu to the Dashboard",
+        # How things are today is context, not the request.
+        "We typically get 30 tickets a day, so support needs a queue view sorted by age.",
+        "Currently it is hard to find the orders I need quickly.",
     ],
 )
 def test_names_examples_and_arguments_are_not_vague(text: str) -> None:

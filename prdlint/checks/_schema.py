@@ -64,6 +64,7 @@ _WEAK_VERBS = _forms(
     "change/changes,changed,changing",
     "update/updates,updated,updating",
     "modify/modifies,modified,modifying",
+    "design/designs,designed,designing",
     "new",
 )
 STRUCTURE_VERBS = _STRONG_VERBS | _WEAK_VERBS
@@ -342,6 +343,8 @@ def _noun_hit(sentence: _Sentence, index: int) -> bool:
     if noun in ("column", "field", "attribute") and _typed_or_coded(sentence, index):
         return True  # "a JSON column", "a loyaltyTier attribute"
     verb = sentence.verb_before(index) or sentence.passive_verb_after(index)
+    if verb is None and noun == "schema" and _schema_work_noun(sentence, index):
+        return True
     if verb is None:
         # "Users table must have columns: ...", "the price column ... as a decimal"
         return (
@@ -358,6 +361,8 @@ def _noun_hit(sentence: _Sentence, index: int) -> bool:
                 or _named_table(sentence, index)
                 or _owner_after(sentence, index)
             )
+        if _identifiers_listed(sentence, index):
+            return True  # "Add new attributes: `Friends`, `Requests`"
         if noun in ("attribute", "property"):
             return _owner_after(sentence, index) and _code_owner_after(sentence, index)
         if _standard_fields(sentence):
@@ -387,6 +392,29 @@ def _noun_hit(sentence: _Sentence, index: int) -> bool:
     if noun in ("model", "entity", "class"):
         return _code_named(sentence, index)
     return False
+
+
+# Whose schema is worked on: the product's own ("the database schema"), not a published
+# standard's ("the DataPackage schema changes").
+_OWN_SCHEMA = frozenset({"the", "a", "new", "database", "db", "data", "sql", "our"})
+_SCHEMA_WORK = frozenset(
+    {"definition", "definitions", "design", "designs", "change", "changes", "update",
+     "updates", "migration", "migrations", "setup", "creation"}
+)  # fmt: skip
+
+
+def _schema_work_noun(sentence: _Sentence, index: int) -> bool:
+    """ "Schema definition", "database schema changes": the structure work as a noun, on
+    the product's own schema (not "my dataset's" nor a standard's)."""
+    after = sentence.after(index, 5)
+    return (
+        bool(after)
+        and after[0] in _SCHEMA_WORK
+        and (index == 0 or sentence.lows[index - 1] in _OWN_SCHEMA)
+        and not _standard_fields(sentence)
+        and not _screen_or_owner_near(sentence, index)
+        and not any(low in _OWNERS for low in after)
+    )
 
 
 _NOT_DATA_ENTITY = frozenset(
@@ -460,6 +488,15 @@ def _typed_pair(sentence: _Sentence) -> tuple[int, int] | None:
                         return tokens[index].start, tokens[end].end
                     break
     return None
+
+
+def _identifiers_listed(sentence: _Sentence, index: int) -> bool:
+    """Two or more code names right after the noun ("attributes: `bio`, `campus`", "fields
+    shipDate and carrier_code"): the schema's own names, not the business's words."""
+    if any(low in _SCREEN for low in sentence.before(index, 6)):
+        return False  # "the signup form gets new fields: `name`, `email`"
+    following = sentence.tokens[index + 1 : index + 8]
+    return sum(is_identifier(t) for t in following) >= 2
 
 
 def _code_owner_after(sentence: _Sentence, index: int) -> bool:

@@ -25,7 +25,7 @@ _CUE_BEFORE = lazy(
     r"(?i:\b(?:use|uses|using|used|via|with|in|built\s+(?:with|in|on)|written\s+in|"
     r"implemented\s+(?:in|with)|based\s+on|powered\s+by|switch(?:ing)?\s+to|"
     r"migrat\w*\s+to|upgrad\w*\s+to|port\w*\s+to|on\s+top\s+of|adopt|introduce|install|"
-    r"integrat\w*|set\s*up|configure|deploy\w*\s+(?:to|on)|host\w*\s+on)\s+"
+    r"integrat\w*|connect|set\s*up|configure|deploy\w*\s+(?:to|on)|host\w*\s+on)\s+"
     r"(?:the\s+|a\s+|an\s+|our\s+)?(?:latest\s+|new\s+)?$)"
 )
 _HEAD_AFTER = lazy(
@@ -149,18 +149,28 @@ def _match_at(
     return None
 
 
-# "Integrate stripe", "set up sentry": a managed service written in lower case is still the
-# service when it is the bare object of a set-up verb (no article: "install a stripe" is not).
+# "Integrate stripe", "set up sentry", "integrate bootstrap": a managed service or framework
+# written in lower case is still the product when it is the bare object of a set-up verb (no
+# article: "install a stripe" is not).
+_SET_UP_CATEGORIES = frozenset({"cloud", "frameworks"})
 _SET_UP_BEFORE = lazy(r"(?i:\b(?:integrate|install|configure|set\s*up|setup)\s+$)")
 
 
 def _set_up_in_lower_case(text: str, start: int, name: Name, word: str) -> bool:
     return (
         name.ambiguous
-        and name.category == "cloud"
+        and name.category in _SET_UP_CATEGORIES
         and word.casefold() == name.words[0].casefold()
         and _SET_UP_BEFORE.search(text, max(0, start - 20), start) is not None
+        and (name.category == "cloud" or not _NOUN_AFTER.match(text, start + len(word)))
     )
+
+
+# "Set up parcel lockers", "integrate spring cleaning": a lower-case framework name that
+# modifies a noun is an everyday word, not the framework.
+_NOUN_AFTER = lazy(
+    r"[ \t]+(?!(?:and|or|for|with|to|in|into|on|as|so|the|a|an|via|using|instead)\b)[a-z]"
+)
 
 
 _SPLITTABLE = lazy(r"[-/]|'s$")

@@ -25,14 +25,14 @@ get navigate enter access open reset choose pick enable disable customize person
 personalize upgrade transfer withdraw redeem apply enrol enroll verify attach link connect
 sync translate annotate vote request reply respond message chat remind plan analyse analyze
 visualise visualize calculate monitor play watch read write draft preview obtain retrieve
-set claim duplicate merge reserve rent return refund invoice replace scan"""
+set claim duplicate merge reserve rent return refund invoice replace scan test deploy install"""
 # Words as often nouns as verbs ("login settings", "order history"): after "and" they
 # are a second action only when an object or an end follows them ("and order them").
 _NOUNISH_WORDS = """book comment contact email flag like list log login order post rate record
     report
     review schedule share sign store tag track display change copy move play watch message
     chat set plan request return refund invoice link vote draft print search filter sort
-    access transfer"""
+    access transfer test"""
 _NOUNISH = frozenset(_NOUNISH_WORDS.split())
 _OBJECT_START = lazy(
     r"\s+(?:the|a|an|all|any|my|your|their|his|her|its|our|this|that|these|those|it|them|"
@@ -82,12 +82,14 @@ _SYNONYMS = [
     {"analyse", "analyze", "visualise", "visualize", "calculate", "compare"},
 ]  # fmt: skip
 _ACTION = r"(?:" + trie_regex(ACTIONS.split()) + r")"  # grouped by first letter: cheap to try
-_SECOND = rf"(?:{_ACTION}|be\s+(?:notified|alerted|informed|reminded))"
+_SECOND = rf"(?:{_ACTION}|be\s+(?:notified|alerted|informed|reminded|warned))"
 _LEAD = r"\b"
 # A verb in verb position follows these words (or starts the request, or follows an
 # adverb); after "a dropdown", "all", "discounts," the same word is a noun.
 _VERB_CONTEXT_WORDS = "to can could will would should must may i we by able also and or want need"
 _VERB_CONTEXT = frozenset(f"{_VERB_CONTEXT_WORDS} like wish then both either me us".split())
+# "Enable import/export", "support upload/download": features named by their actions.
+_SLASH_CONTEXT = _VERB_CONTEXT | {"enable", "enables", "support", "supports", "allow", "allows"}
 # "edit and delete", "to view my orders and (to) export them".
 _TWO_ACTIONS = lazy(
     rf"(?i:{_LEAD}(?P<first>{_ACTION})(?:s|ed|ing)?\b[^,;.()]{{0,80}}?"
@@ -121,7 +123,8 @@ _AND_ALSO = lazy(
 )
 # "..., and be notified of new research": a notification added to another capability.
 _AND_NOTIFIED = lazy(
-    r"(?i:\w\s*,?\s+and\s+(?:to\s+)?(?:be|get|getting|being)\s+(?:notified|alerted|reminded)\b)"
+    r"(?i:(?<=[\w,]\s)and\s+(?:to\s+)?(?:be|get|getting|being)\s+"
+    r"(?:notified|alerted|reminded|informed|warned)\b)"
 )
 # "view shipments, edit addresses and get delay alerts": three actions, each with its object.
 _VERB_PHRASES = lazy(
@@ -184,12 +187,72 @@ _SECOND_CAPABILITY = lazy(
 # "able to: i. view patients ... ii. edit prescriptions", "to: Add categories. Edit them."
 _LIST_MARK = lazy(r"(?i:(?::|[.;]|\b(?:[ivx]{1,4}|\d{1,2}|[a-h])[.)])\s+(?:[ivx]{1,4}[.)]\s+)?)")
 _LEADING_ACTION = lazy(rf"(?i:(?P<verb>{_ACTION})\b)")
-_SLASH_ACTIONS = lazy(rf"(?i:{_LEAD}(?P<first>{_ACTION})/(?P<second>{_ACTION})\b)")
 # "A and B system", "a pricing plan and billing system": two features joined.
 _TWO_FEATURES = lazy(
     r"(?i:\b(?:a|an)\s+[\w-]+\s+(?:plan|system|module|feature|tool|page|portal|dashboard)\s+and\s+"
     r"(?:a\s+|an\s+)?[\w-]+\s+(?:plan|system|module|feature|tool|page|portal|dashboard)\b)"
 )
+# Two quality attributes of the product asked for together ("the server to be secure and to
+# operate quickly"): each is its own requirement with its own measure. Grouped by the
+# ISO/IEC 25010 product quality characteristics; two words of one group are one need.
+_QUALITY_GROUPS = {
+    "performance": "fast quick quickly rapid responsive performant efficient scalable speedy "
+    "snappy fast-loading lightweight",
+    "usability": "easy usable intuitive user-friendly accessible learnable simple",
+    "reliability": "reliable available stable robust resilient fault-tolerant dependable reliably",
+    "security": "secure securely safe private confidential protected encrypted",
+    "maintainability": "maintainable modular testable extensible",
+    "portability": "portable cross-platform installable",
+    "compatibility": "compatible interoperable",
+}
+_QUALITY_OF = {word: group for group, words in _QUALITY_GROUPS.items() for word in words.split()}
+_QUALITY_WORD = "|".join(sorted(map(re.escape, _QUALITY_OF), key=len, reverse=True))
+_CONVENIENCE = frozenset(["easy", "simple", "quick", "quickly", "fast", "intuitive"])
+_QUALITY_PAIR = lazy(
+    rf"(?i:\b(?:be|is|are|remains?|stays?)\s+(?:very\s+|highly\s+)?(?P<first>{_QUALITY_WORD})"
+    rf"\s*,?\s+and\s+(?:to\s+)?(?:be\s+|(?:operate|run|perform|respond|load|work)\s+)?"
+    rf"(?:very\s+|highly\s+)?(?P<second>{_QUALITY_WORD})\b)"
+)
+
+
+def _quality_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | None:
+    if " and " not in text[start:end]:
+        return None  # both need an "and": skip the scan on most stories
+    for match in _QUALITY_PAIR.finditer(text, start, end):
+        first, second = (_QUALITY_OF[match.group(g).casefold()] for g in ("first", "second"))
+        words = {match.group(g).casefold() for g in ("first", "second")}
+        if words <= _CONVENIENCE:
+            continue  # "quick and easy": one wish for convenience, said twice
+        if first != second and not ctx.is_allowed(match.group()):
+            return match
+    return None
+
+
+# Two people's flows in one item: "the volunteer selects timeslots ..., and then the
+# administrators assign shifts". Each actor's part is a story of its own persona.
+_ACTORS = """user customer client buyer seller vendor member guest visitor volunteer admin
+    administrator moderator manager staff employee teacher student parent driver rider
+    passenger host player patient doctor nurse author editor reviewer owner tenant landlord
+    organizer organiser attendee coach trainer agent librarian applicant recruiter candidate"""
+_ACTOR = r"(?:" + trie_regex(_ACTORS.split()) + r")(?:s|es)?"
+_TWO_ACTORS = lazy(
+    rf"(?i:\b(?:the|a|an|each|every)\s+(?P<a>{_ACTOR})\s+(?:can\s+|will\s+|should\s+|may\s+)?"
+    rf"(?P<first>{_ACTION})(?:s|es)?\b[^.;]{{1,100}}?,?\s+and\s+(?:then\s+)?(?:the|an?)\s+"
+    rf"(?P<b>{_ACTOR})\s+(?:can\s+|will\s+|should\s+|may\s+)?(?P<second>{_ACTION})(?:s|es)?\b)"
+)
+
+
+def _actors_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | None:
+    if " and " not in text[start:end]:
+        return None
+    for match in _TWO_ACTORS.finditer(text, start, end):
+        a, b = (match.group(g).casefold().rstrip("s") for g in ("a", "b"))
+        different = a != b and not a.startswith(b) and not b.startswith(a)
+        if different and not ctx.is_allowed(match.group()):
+            return match
+    return None
+
+
 _SHARED_OBJECT = lazy(r"(?i:\b(?:search|filter|sort)\s+by\b)")
 
 
@@ -270,14 +333,17 @@ def _title_hit(item: Item) -> Hit | None:
     return Hit(part, match.start("first"), match.end("second"), message=message)
 
 
-def _in_verb_position(text: str, start: int, region_start: int) -> bool:
+def _in_verb_position(
+    text: str, start: int, region_start: int, context: frozenset[str] = _VERB_CONTEXT
+) -> bool:
     before = text[max(region_start, start - 40) : start].split()  # bounded: stays linear
     if not before:
         return True
     word = before[-1].casefold()
-    return word in _VERB_CONTEXT or word.endswith("ly")
+    return word in context or word.endswith("ly")
 
 
+_PHRASAL_SIGN = lazy(r"(?i:(?:log|sign)\s+(?:in|on|up|out|off)\b)")
 _NOUN_FOLLOWER = lazy(r"\s*(?:$|[,.;:)]|(?:at|in|on|for|of|with|from|to|is|are)\b)", re.I)
 
 
@@ -290,6 +356,8 @@ def _second_is_noun(text: str, match: re.Match[str]) -> bool:
     gap = text[match.end("first") : match.start("second")]
     if len(gap.split()) <= 1:
         return False  # "edit and delete": both act on what follows
+    if _PHRASAL_SIGN.match(text, match.start("second")):
+        return False  # "sign up and log in": "log in" is a verb, not the noun "log"
     if _NOUN_FOLLOWER.match(text, match.end("second")) is not None:
         return True
     second = match.group("second").casefold()
@@ -337,6 +405,20 @@ _PAIR_PATTERNS = (
 )  # fmt: skip
 
 
+# Actions inside a "when/if/after ..." clause describe when the need arises, not the need.
+_CONDITION_BEFORE = lazy(
+    r"(?i:\b(?:when|whenever|if|after|once|before|while|until)\s+(?:i|we|you|they|he|she|"
+    r"users?|the\s+[\w-]+|an?\s+[\w-]+)\s+(?:can\s+|will\s+|have\s+|first\s+)?$)"
+)
+
+
+_SUBORDINATOR = lazy(r"(?i:\b(?:when|whenever|if|after|once|before|while|until)\b)")
+
+
+def _context(pattern: object) -> frozenset[str]:
+    return _SLASH_CONTEXT if pattern is _SLASH_ACTIONS else _VERB_CONTEXT
+
+
 def _pair_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | None:
     for pattern in _PAIR_PATTERNS:
         for match in pattern.finditer(text, start, end):
@@ -347,11 +429,19 @@ def _pair_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | 
                 or _second_is_noun(text, match)
             ):
                 continue
+            if match.groupdict().get("first") and _CONDITION_BEFORE.search(
+                text, max(start, match.start("first") - 30), match.start("first")
+            ):
+                continue  # "when I deploy a version and update the pipeline": the trigger
+            if match.groupdict().get("second") and _SUBORDINATOR.search(
+                text, match.end("first"), match.start("second")
+            ):
+                continue  # "upgrade it when I deploy and update ...": the second is the trigger's
             counted = pattern is _ONE_AND_ANOTHER  # "one for editing": a noun-phrase verb
             if (
                 not counted
                 and match.groupdict().get("first")
-                and not _in_verb_position(text, match.start("first"), start)
+                and not _in_verb_position(text, match.start("first"), start, _context(pattern))
             ):
                 continue
             if ctx.is_allowed(match.group()):
@@ -401,9 +491,20 @@ def _list_hit(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | 
 @check("compound-story")
 def compound_story(item: Item, ctx: Context) -> Iterator[Hit]:
     for part, start, end in request_regions(item):
-        match = _list_hit(part.text, start, end, ctx) or _pair_hit(part.text, start, end, ctx)
+        match = (
+            _list_hit(part.text, start, end, ctx)
+            or _pair_hit(part.text, start, end, ctx)
+            or _quality_hit(part.text, start, end, ctx)
+        )
         if match is not None:
-            yield Hit(part, match.start(), match.end())
+            quality = match.re is _QUALITY_PAIR.compiled  # the span starts at the attribute
+            yield Hit(part, match.start("first") if quality else match.start(), match.end())
+            return
+        actors = _actors_hit(part.text, start, end if story_of(item) else len(part.text), ctx)
+        if actors is not None:
+            who = f"{actors.group('a')} ... {actors.group('b')}"
+            message = f"holds two people's flows ({who}); give each persona its own story"
+            yield Hit(part, actors.start("a"), actors.end(), message=message)
             return
         comma = _comma_hit(part.text, start, end, ctx)
         if comma is not None:

@@ -52,6 +52,9 @@ _PATTERNS = [
     r"migrat\w*|query|queries|backed|persist\w*|delet\w*|remov\w*|fetch\w*|read\w*|"
     r"retriev\w*|pull\w*|load\w*)\s+(?:\w+\s+){0,3}?(?:of|in|to|from|with)?\s*"
     r"(?:the|a|our)\s+(?:\w+\s+)?(?:database|db)\b|\bdatabase[\s-]backed\b)",
+    # "connect database with the server", "query database": plumbing verbs need no article
+    r"(?i:\b(?:connect\w*|seed\w*|migrat\w*|quer(?:y|ies|ying)|persist\w*|initiali[sz]\w*)\s+"
+    r"(?:to\s+|with\s+|into\s+)?(?:\w+\s+)?(?:database|db)\b(?![\s-]+(?:of|for|that|which)\b))",
     r"(?i:\b(?:update|alter|populate|modify|truncate)\s+the\s+(?:\w+\s+){0,3}?table\b)",
     r"(?i:\b\w+\s+table\s+(?:must|should|needs?\s+to|has\s+to)\s+(?:\w+\s+){0,2}columns?\b)",
     r"(?i:\brow[\s-]?(?:level\s+)?lock(?:ing|s)?\b|\bsoft[\s-]deleted?\b)",
@@ -111,6 +114,7 @@ _ANCHORS: list[str | None] = [
     "sybase informix vertica greenplum yugabytedb tidb documentdb pouchdb litedb realtime "
     "planetscale neon",
     "snowflake firebird filemaker",
+    "database db",
     "database db",
     "table",
     "table",

@@ -16,8 +16,9 @@ from prdlint.checks._text import (
     users_own_technology,
 )
 from prdlint.checks.database_detail import first_on_line
-from prdlint.model import Hit, Item
+from prdlint.model import Hit, Item, Part
 from prdlint.rule import Context
+from prdlint.story import parse_story
 
 # A language or platform named as what to build with: "use Python 3.13", "written in Go".
 _BUILT_WITH = lazy(
@@ -31,8 +32,16 @@ _BUILT_WITH = lazy(
 _CODE_NAME = lazy(
     r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:Dialog|Controller|Service|Manager|View|ViewModel|Handler|"
     r"Component|Class|Factory|Helper|Repository|Dao|DAO|Dto|DTO|Serializer|Middleware|Provider|"
-    r"Adapter|Reducer|Util|Utils|Module|Model)\b"
+    r"Adapter|Reducer|Util|Utils|Module|Model|Form|Page|Screen|Context|Route|Router|Hook|Slice|"
+    r"Listener|Resolver|Mapper|Builder|Wrapper|Container|Layout|Modal|Guard|"
+    r"Interceptor|Directive)\b"
+    # "Create Navigation component", "add a Cart context": a named code unit to build
+    r"|\b(?i:create|add|implement|build|write|extract)\s+(?:an?\s+|the\s+|new\s+)?"
+    r"[A-Z][a-z]+\s+(?:component|hook|context|reducer|module|class)\b"
     r"|(?<![\w/])(?:[\w-]+/)+[\w-]+\.(?:py|js|jsx|ts|tsx|java|rb|go|cs|php|kt|swift|vue)\b"
+    # the project's own dotfiles: "add a .env file", "set up `.gitignore`"
+    r"|(?<![\w.])\.(?:env|gitignore|dockerignore|npmrc|nvmrc|babelrc|eslintrc|prettierrc|"
+    r"editorconfig)\b"
     r"|\b(?:the|a|an|new)\s+(?:`\w+`|[A-Z][a-z]+[A-Z]\w*)\s+class\b"
 )
 # Grammar that hands the team a build step: "use X to", "implement a caching layer".
@@ -47,6 +56,13 @@ _HTTP_ENDPOINT = lazy(
     r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+/[\w/{}:.-]*|(?<!\w)/api/[\w/{}:.-]+"
     r"|(?i:\b(?:REST|RESTful|HTTP|API|url)\s+(?:endpoints?|routes?)\b)"
     r"|(?i:\b(?:an?|the|new)\s+endpoints?\b)"
+    # "send HTTP PUT requests to the backend": the wire protocol of the team's own API
+    r"|\b(?:HTTPS?\s+)?(?:GET|POST|PUT|PATCH|DELETE)\s+(?i:requests?|calls?|methods?)\b"
+)
+# Classes of the code by their role: "backend service classes", "a base class".
+_CODE_CLASS = lazy(
+    r"(?i:\b(?:service|controller|helper|utility|abstract|wrapper|repository|"
+    r"singleton|factory|adapter|handler)\s+class(?:es)?\b)"
 )
 # "cached", "a cache", "caching": the team's design. "The registry caches a copy" is the
 # user's wish for a copy, so the plain verb is left alone.
@@ -118,7 +134,7 @@ def solution_prescriptive(item: Item, ctx: Context) -> Iterator[Hit]:
         defer = "database-detail" in ctx.running
         # a technology named in the reason ("so that the recommender system can ...") is the
         # context the user describes, not what they ask the team to build
-        reason = request_end(part.text) if part.field in _STATEMENT else len(part.text)
+        reason = _reason_start(part)
         for at, to in _spans(part.text, start, end, technical_user, defer, reason):
             if ctx.is_allowed(part.text[at:to]):
                 continue
@@ -129,6 +145,27 @@ def solution_prescriptive(item: Item, ctx: Context) -> Iterator[Hit]:
 
 
 _STATEMENT = frozenset({"story", "requirement"})
+
+
+def _reason_start(part: Part) -> int:
+    """Where the reason of a statement starts. A templated story's own parse says it: in
+    "I want to keep my notes in local storage so that ..." the request runs to "so that",
+    though "to keep" alone reads as a reason clause ("..., to keep costs low")."""
+    if part.field not in _STATEMENT:
+        return len(part.text)
+    story = parse_story(part.text) if part.field == "story" else None
+    if story is not None:
+        return story.means[1] if story.ends and story.ends[0] > story.means[1] else len(part.text)
+    at = 0
+    while (end := request_end(part.text, at)) < len(part.text) and _MEANS_TO.search(
+        part.text, max(0, end - 12), end + 4
+    ):
+        at = end + 4  # "should be able to save ...": the infinitive is the request itself
+    return end
+
+
+# "able to", "want to", "need to": an infinitive that is the request, not its reason.
+_MEANS_TO = lazy(r"(?i:\b(?:able|want|wants|like|need|needs|has|have|going|allowed)\s+to\b)")
 
 
 def _spans(
@@ -158,7 +195,7 @@ def _spans(
             if not users_own_technology(text, start, match.start(), match.end()):
                 found.append((match.start(), match.end()))
     if not technical_user:  # for developers an endpoint or a cache can be the product itself
-        for pattern in (_BUILD_STEP, _HTTP_ENDPOINT, _CACHE, _CODE_NAME):
+        for pattern in (_BUILD_STEP, _HTTP_ENDPOINT, _CACHE, _CODE_NAME, _CODE_CLASS):
             found.extend((m.start(), m.end()) for m in pattern.finditer(text, start, end))
         found.extend((m.start(), m.end()) for m in _code_calls(text, start, end))
     return found

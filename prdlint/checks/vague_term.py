@@ -61,6 +61,7 @@ _ADJECTIVE_ONLY = "clear, clean, secure, better, nicer, solid, friendly, great, 
 _ADJECTIVE_CONTEXT = lazy(
     r"(?:\b(?:a|an|is|are|be|been|being|was|were|more|very|really|quite|super|so|too|"
     r"and|or|look|looks|feel|feels|stay|stays|remain|remains|keep|make|makes|nice|"
+    r"want|need|have|get|show|shows|give|gives|provide|provides|display|write|"
     r"and\s+a|in\s+a|with\s+a)|,)\s+$",
     re.IGNORECASE,
 )
@@ -87,6 +88,13 @@ _MORE = lazy(
 _AS_X_AS_POSSIBLE = lazy(
     r"\bas\s+(?:much|many|soon|quickly|fast|often|far|little|few)\s+\w[^.;,]{0,40}?\s+as\s+possible\b",
     re.IGNORECASE,
+)
+# "a Modern-Style UI", "clean-looking", "faster-feeling": an evaluative word made into a
+# compound adjective; the whole-word list does not match inside a hyphenated word.
+_STYLED = lazy(
+    r"(?i:\b(?:modern|clean|sleek|nice|nicer|fresh|professional|polished|elegant|smooth|"
+    r"simple|simpler|intuitive|fast|faster|snappy|friendly|pretty|beautiful|premium|"
+    r"stylish|slick|contemporary)-(?:style|styled|looking|feeling|ish|like)\b)"
 )
 VAGUE = word_pattern(w.strip() for w in VAGUE_WORDS.replace("\n", " ").split(",") if w.strip())
 ADJECTIVE_ONLY = word_pattern(w.strip() for w in _ADJECTIVE_ONLY.split(","))
@@ -132,6 +140,8 @@ def vague_term(item: Item, ctx: Context) -> Iterator[Hit]:
         matches = [*VAGUE.finditer(part.text, start, end)]
         for pattern in (_AS_X_AS_POSSIBLE, _IMPROVE, _MORE, _SIMILAR_AT_END):
             matches += pattern.finditer(part.text, start, end)
+        if "-" in part.text[start:end]:  # a styled compound needs its hyphen: skip the scan
+            matches += _STYLED.finditer(part.text, start, end)
         matches += (
             m
             for m in ADJECTIVE_ONLY.finditer(part.text, start, end)
@@ -153,8 +163,12 @@ def vague_term(item: Item, ctx: Context) -> Iterator[Hit]:
                 part.text, match.end()
             ):
                 continue
-            if _is_name(part.text, match.start()):
+            if _is_name(part.text, match.start(), word):
                 continue  # "the Quick Task option": a name, not a qualifier
+            if _describes_today(part.text, match, start):
+                continue  # "we typically get 30 tickets", "Currently it is hard to ...": context
+            if _purpose_of_feature(part.text, match, start):
+                continue  # "tags to more easily sort": the hoped-for benefit of a concrete ask
             if _classifies_items(part.text, match):
                 continue  # "lists of easy recipes": a kind of item, not how the feature works
             if word.casefold() == "various" and _THE_BEFORE.search(
@@ -255,14 +269,86 @@ def _classifies_items(text: str, match: re.Match[str]) -> bool:
     )
 
 
-def _is_name(text: str, start: int) -> bool:
-    """A capitalised word inside a sentence, or in quotes, is a name (a product or option)."""
+def _is_name(text: str, start: int, word: str) -> bool:
+    """A capitalised word inside a sentence, or in quotes, is a name (a product or option).
+    In a Title Case line a capital marks nothing, but "Add Quick Actions Menu" may still
+    name a feature: only an adverb or a styled compound ("Easily", "Modern-Style"), which
+    no feature is called, counts there."""
     if start > 0 and text[start - 1] in "\"'“‘`":
         return True
     if not text[start].isupper() or start == 0:
         return False
     before = text[:start].rstrip()
-    return bool(before) and before[-1] not in ".!?:;-–—"
+    if not before or before[-1] in ".!?:;-–—":
+        return False
+    never_a_name = word.casefold().endswith("ly") or "-" in word
+    return not (never_a_name and _title_case(text, start))
+
+
+_LONG_WORD = lazy(r"\b[^\W\d_][\w'-]{3,}")
+# Words Title Case leaves in lower case (Chicago and APA style: prepositions, conjunctions).
+_SMALL_WORDS = "with from into onto over upon than that this about after before under without"
+_TITLE_SMALL_WORDS = frozenset(_SMALL_WORDS.split())
+
+
+def _title_case(text: str, at: int) -> bool:
+    """The sentence around `at` capitalises (nearly) all its longer words."""
+    begin = max(text.rfind(mark, 0, at) for mark in ".!?;:\n") + 1
+    ends = [e for e in (text.find(mark, at) for mark in ".!?;\n") if e >= 0]
+    found = _LONG_WORD.finditer(text, begin, min(ends, default=len(text)))
+    words = [m.group() for m in found if m.group().casefold() not in _TITLE_SMALL_WORDS]
+    capitals = sum(1 for word in words if word[0].isupper())
+    return len(words) >= 3 and capitals >= 0.8 * len(words)
+
+
+# Ease and speed are what a concrete ask is for: "tags to more easily sort", "a list for
+# easy access". A purpose clause ("to"/"for" after a noun) names the hoped-for benefit; the
+# request itself ("I want to easily add", "a way to quickly find") still counts.
+_BENEFITS = "easy easily easier quick quickly quicker faster fast conveniently convenient"
+_BENEFIT_WORDS = frozenset(_BENEFITS.split())
+_PURPOSE_BEFORE = lazy(
+    r"(?i:\b(?P<head>[\w'-]+)\s+to\s+(?:more\s+|even\s+more\s+)?$"
+    r"|\bfor\s+(?:(?:[\w-]+\s+){1,2}(?:or|and)\s+)?(?:more\s+)?$)"
+)
+_HEADS = """want wants like love wish need needs able how way ways option options ability means
+    possibility tool feature function button easy allowed going try trying me us them
+    possible simple should must can could will would be is are it
+    users user him her people customers"""
+_REQUEST_HEADS = frozenset(_HEADS.split())
+
+
+def _purpose_of_feature(text: str, match: re.Match[str], start: int) -> bool:
+    word = match.group().casefold().removeprefix("more ").removeprefix("less ")
+    if word not in _BENEFIT_WORDS:
+        return False
+    before = _PURPOSE_BEFORE.search(text, max(start, match.start() - 40), match.start())
+    if before is None or not text[start : before.start()].strip():
+        return False
+    head = before.group("head")
+    return head is None or head.casefold() not in _REQUEST_HEADS
+
+
+# Context, not the request: a person's habit ("we typically get 30 tickets a day") or a
+# sentence about how things are today ("Currently it is hard to find orders quickly").
+_HEDGES = frozenset(["usually", "typically", "normally", "generally", "mostly", "often"])
+_HABIT_BEFORE = lazy(
+    r"(?i:\b(?:i|we|they|he|she|users|customers|people|members|staff|our\s+[\w-]+)\s+$)"
+)
+_TODAY = lazy(
+    r"(?i:\s*(?:currently|right\s+now|at\s+the\s+moment|at\s+present|today|as\s+of\s+now|"
+    r"at\s+the\s+minute|nowadays)\s*(?:,|(?:the|it|it's|we|i|there|users|our|this|you|they|"
+    r"a|an|people|customers)\b)|\s*(?:it\s+is|it's)\s+(?:hard|difficult|tedious|"
+    r"painful|slow|cumbersome)\b)"
+)
+
+
+def _describes_today(text: str, match: re.Match[str], start: int) -> bool:
+    if match.group().casefold() in _HEDGES and _HABIT_BEFORE.search(
+        text, max(start, match.start() - 30), match.start()
+    ):
+        return True
+    begin = max(text.rfind(mark, 0, match.start()) + 1 for mark in ".!?;")  # its sentence
+    return _TODAY.match(text, begin) is not None
 
 
 _NOT_AN_ADJECTIVE_AFTER = lazy(r"\s+(?:is|are|was|were|to|of|will|has|button|key)\b", re.I)
