@@ -71,6 +71,18 @@ MESSAGE = "dictates visual design ({}); describe what the user must notice or do
             "Let users pick one or more roles via a multi-select dropdown",
             [(40, "multi-select dropdown")],
         ),
+        ("Portfolio value (primary, filled area)", [(27, "filled area")]),
+        ("S&P 500 benchmark (secondary line overlay)", [(30, "line overlay")]),
+        ("Forecast as a dashed line after today", [(15, "dashed line")]),
+        ("**Theme**: Clean, minimal (Apple-esque)", [(3, "Theme**: Clean")]),
+        ("edit button", [(1, "edit button")]),
+        ("move to sprint backlog button (product backlog)", [(1, "move to sprint backlog button")]),
+        ("side menu", [(1, "side menu")]),
+        ("- color scheme", [(3, "color scheme")]),
+        (
+            "As a user, I want to tap a button to add a work order form",
+            [(22, "tap a button")],
+        ),
     ],
 )
 def test_widgets_placement_and_visual_states(text: str, expected: list[tuple[int, str]]) -> None:
@@ -104,6 +116,13 @@ def test_widgets_placement_and_visual_states(text: str, expected: list[tuple[int
         "As a FABS user, I want to download the uploaded FABS file.",
         "Estimated margin of error on measurement, if known.",
         "Users understand the strategy via collapsible content",
+        "As a signer, I want to sign on the dotted line from my phone.",
+        "As a user, I want to pick a theme: dark or light, so that I can read at night.",
+        "As a planner, I want my filled shifts listed, so that I see the gaps.",
+        "Custom fields",
+        "Lunch menu",
+        "As a user, I want to choose my color scheme, so that I can read at night.",
+        "Panic alerts reach the guard within a minute",
     ],
 )
 def test_story_points_screens_and_named_widgets_are_not_ui_detail(text: str) -> None:

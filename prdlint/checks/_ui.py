@@ -143,6 +143,16 @@ _PATTERNS = [
     rf"(?:\s+{_LANDMARK})?|left|right|corner|(?:[\w-]+\s+)?{_LANDMARK})\b)",
     # a place in a table on screen: "in the third column"
     r"(?i:\b(?:first|second|third|fourth|fifth|last|leftmost|rightmost)\s+column\b)",
+    # a button the user is told to press: "tap a button to add a work order"
+    r"(?i:\b(?:tap|taps|tapping|click|clicks|clicking|press|presses|pressing|push|pushes|hit)\s+"
+    r"(?:on\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?buttons?\b)",
+    # how a chart draws a series: "filled area", "dashed line", "secondary line overlay"
+    r"(?i:\b(?:filled|shaded|stacked|dashed)\s+(?:areas?|lines?|bars?|regions?)\b|"
+    r"\b(?:line|bar|area)\s+overlays?\b)",
+    # a visual style given as the value of a look label: "Theme: Clean, minimal"
+    r"(?i:\b(?:theme|aesthetic|visual\s+style|look\s+and\s+feel|design\s+language)[*_]*\s*:\s*"
+    r"[*_]*\s*(?:clean|sleek|modern|flat|minimal\w*|material|playful|retro|skeuomorphic|"
+    r"glassmorphi\w*|neumorphi\w*)\b)",
 ]
 UI_PHRASES = lazy("|".join(f"(?:{p})" for p in _PATTERNS))
 _LANDMARK_WORDS = (
@@ -176,6 +186,9 @@ _ANCHORS: list[str | None] = [
     "button link tab toggle menu icon",
     "put place placing move moving position relocate dock align",
     "first second third fourth fifth last leftmost rightmost",
+    "tap taps tapping click clicks clicking press presses pressing push pushes hit",
+    "filled shaded stacked dashed overlay overlays",
+    "theme aesthetic style feel language",
 ]
 GATED = GatedPatterns(list(zip(_ANCHORS, _PATTERNS, strict=True)))
 # A colour change counts on a thing of the screen ("the star turns gold"), not on the

@@ -11,6 +11,7 @@ from prdlint.checks._technology import mentions
 from prdlint.checks._text import (
     in_design_document,
     is_team_role,
+    request_end,
     request_regions,
     story_of,
     users_own_technology,
@@ -69,13 +70,15 @@ _CHORE_VERB = (
     r"install|profile|benchmark|research|investigate|spike|seed|mock|stub|lint|integrate|"
     r"wire\s+up|hook\s+up|enable|fix|extract|consolidate|remove|deprecate|replace|switch|"
     r"convert|generate|schedule|get|run|document|increase|improve|speed\s+up|parallelise|"
-    r"parallelize|split"
+    r"parallelize|split|design|define|determine|decide\s+on"
 )
 _MODIFIER = (
     r"(?:the|a|an|our|all|new|basic|some|more|proper|existing|current|old|legacy|initial|"
     r"shared|separate|automated|automatic|nightly|daily|weekly|scheduled|local|remote|"
     r"missing|failing|flaky|slow|project|app|application|repo|team|main|default|"
-    r"structured|central(?:ised|ized)?|\w+-\w+)"
+    r"structured|central(?:ised|ized)?|comprehensive|full|thorough|\w+-\w+|"
+    # a file the chore names: "backend/prometheus.yml", "`.github/workflows/ci.yml`"
+    r"`[^`\s]+`|[\w.-]*(?:/[\w.-]+)+|[\w-]+\.(?:ya?ml|json|toml|ini|cfg|conf|xml|lock))"
 )
 _ARTEFACT = (
     r"(?:build|ci|cd|ci/cd|deploy(?:ment)?|release|data|etl)\s+pipelines?|pipelines?|ci|ci/cd|"
@@ -85,9 +88,14 @@ _ARTEFACT = (
     r"fixtures|mocks|linters?|linting|lint\s+rules|formatters?|pre-commit(?:\s+hooks?)?|"
     r"git\s+hooks?|logging|loggers?|log\s+files|monitoring|alerting|tracing|telemetry|"
     r"instrumentation|config(?:uration)?(?:\s+files?)?|env(?:ironment)?\s+(?:variables|vars|files?)|"
-    r"\.env(?:\s+files?)?|secrets|dependenc(?:y|ies)|third-party\s+librar(?:y|ies)|sdks?|"
+    r"(?:[\w-]+/)*\.env(?:\.\w+)?(?:\s+files?)?|secrets|"
+    r"(?:test(?:ing)?|branching|release|deployment|logging|migration)\s+strateg(?:y|ies)|dependenc(?:y|ies)|third-party\s+librar(?:y|ies)|sdks?|"
     r"repo(?:sitory)?|monorepo|codebase|source\s+code|dead\s+code|legacy\s+code|"
     r"tech(?:nical)?\s+debt|migrations?|entities|seed\s+data|infrastructure|cluster|"
+    r"(?:database\s+|db\s+|data\s+)?schemas?|"
+    # the seam between two parts of the build: "interface between DB and chatbot"
+    r"(?:interfaces?|integration|contracts?|protocol|communication)\s+between\s+(?:the\s+)?"
+    r"(?:db|database|backend|back-end|frontend|front-end|server|client|api|services?)|"
     r"(?:dev|development|test|testing|qa|staging|production|prod|local|docker|backend|back-end|"
     r"frontend|front-end|server|client)\s+(?:environments?|setup|servers?|stack)|staging|"
     # the environment the parts of the build run in: "setup the environment for backend"
@@ -114,7 +122,13 @@ _TEAM_WORK = lazy(
     r"(?:initial\s+|base\s+)?(?:repo(?:sitory)?|project|folder|directory|codebase|monorepo)\s+"
     r"(?:structure|skeleton|layout|set-?up|scaffold(?:ing)?)|(?:initial|base|project|dev"
     r"(?:elopment)?|environment)\s+set-?up|"
-    r"alerting|tracing|telemetry|tech(?:nical)?\s+debt|dependency\s+updates?)\b)"
+    r"alerting|tracing|telemetry|tech(?:nical)?\s+debt|dependency\s+updates?|"
+    # "db migration", "db seeding", "logger", "unit/int testing", "deployment to cloud"
+    r"(?:db|database)\s+(?:migrations?|seed(?:ing|s)?|backups?|set-?up)|loggers?|"
+    r"(?:unit|int|integration|e2e)(?:\s*/\s*(?:unit|int|integration|e2e))+\s+test(?:s|ing)|"
+    r"(?:deployment|deploy)\s+to\s+(?:the\s+)?(?:cloud|production|prod|staging|server)|"
+    r"docker(?:\s+\w+){0,2}\s+(?:optimi[sz]ation|set-?up|config(?:uration)?)|"
+    r"(?:git|github|gitlab)\s+(?:actions|ci|workflows?|pipelines?))\b)"
     # how the team builds and ships, named anywhere: "Create GitHub actions for CI/CD pipeline"
     r"|\b(?:ci/cd|ci|cd|build|deployment|release)\s+pipelines?\b|\bci/cd\b"
     r"|\bcontinuous\s+(?:integration|delivery|deployment)\b)"
@@ -196,18 +210,58 @@ def technical_task(item: Item, ctx: Context) -> Iterator[Hit]:
             # (entities, migrations, seed data)") or a named technology as the whole request
             span = _team_work(part.text, start, end) or _named_technology(part.text, start, end)
         if span is None and role is not None:
-            span = _team_asks_for(part.text, start, end)
+            span = _team_asks_for(part.text, start, end) or _wanted_artefact(part.text, start, end)
         if span is not None and not ctx.is_allowed(part.text[span[0] : span[1]]):
             yield Hit(part, span[0], span[1])
             return
+    if role is None:
+        yield from _subtask_chores(item, ctx)
 
 
+# A bare topic bullet ("- Database solution") whose nested bullets are orders to the team
+# ("- Create database tables"): the reader files the children as criteria, but in such a
+# list they are the tasks themselves, so each is judged as a request of its own.
+_TOPIC = lazy(r"[\W_]*[A-Za-z][\w/&-]*(?:\s+[\w/&-]+){0,3}[\W_]*")
+_ORDER = lazy(rf"(?i:[\W_]*(?:{_CHORE_VERB}|design|define|determine)\b)")
+
+
+def _subtask_chores(item: Item, ctx: Context) -> Iterator[Hit]:
+    heads = item.parts_of("story")
+    if len(heads) != 1 or not _TOPIC.fullmatch(heads[0].text):
+        return
+    children = item.parts_of("criterion")
+    hits = [hit for part in children if (hit := _subtask_chore(part, ctx))]
+    if hits and 2 * len(hits) > len(children):
+        # most of its tasks are chores: the topic is the team's too ("Database solution")
+        head = heads[0]
+        yield Hit(head, 0, len(head.text.rstrip()))
+    yield from hits
+
+
+def _subtask_chore(part: Part, ctx: Context) -> Hit | None:
+    if not _ORDER.match(part.text) or _USER_VISIBLE.search(part.text):
+        return None
+    end = request_end(part.text)
+    span = (
+        _chore(part.text, 0, end, False)
+        or _team_work(part.text, 0, end)
+        or _from_order(_database_work(part.text, 0, end), 0)
+    )
+    if span is None or ctx.is_allowed(part.text[span[0] : span[1]]):
+        return None
+    return Hit(part, span[0], span[1])
+
+
+# A part of the system, never a person ("the frontend and backend remain decoupled").
+_PART = (
+    r"(?:the\s+|our\s+)?(?:frontend|front-end|backend|back-end|server|api|database|db|"
+    r"client\s+app|codebase|code|pipeline|build|app\s+server)"
+)
 # A reason whose beneficiary is a part of the system, not a person: "so that the frontend
 # can display them", "so that the API responds faster".
 _SYSTEM_BENEFICIARY = lazy(
-    r"(?i:^\W*(?:(?:so\s+that|so|in\s+order\s+for)\s+)?(?:the\s+|our\s+)?(?:frontend|front-end|"
-    r"backend|back-end|server|api|database|db|client\s+app|codebase|"
-    r"pipeline|build|app\s+server)\s+(?:can|could|will|is|are|does|doesn't|stays?|runs?)\b)"
+    rf"(?i:^\W*(?:(?:so\s+that|so|in\s+order\s+for)\s+)?{_PART}(?:\s+(?:and|&)\s+{_PART})?"
+    r"\s+(?:can|could|will|is|are|does|doesn't|stays?|runs?|remains?|keeps?)\b)"
 )
 
 
@@ -274,6 +328,16 @@ def _from_order(span: Span | None, order: int) -> Span | None:
     if span is None:
         return None
     return (order, span[1]) if span[0] > order and span[1] - order <= 80 else span
+
+
+def _wanted_artefact(text: str, start: int, end: int) -> Span | None:
+    """The team's voice wanting one of its own artefacts, no verb needed: "As a developer,
+    I want comprehensive automated tests for the core logic"."""
+    match = _WANTED.match(text, start, end)
+    return match.span() if match else None
+
+
+_WANTED = lazy(rf"(?i:(?:(?:{_MODIFIER})\s+){{0,3}}(?:{_ARTEFACT})\b(?![-/]\w))")
 
 
 def _team_asks_for(text: str, start: int, end: int) -> Span | None:

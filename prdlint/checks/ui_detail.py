@@ -91,9 +91,28 @@ def ui_detail(item: Item, ctx: Context) -> Iterator[Hit]:
     if in_design_document(item, ctx):
         return
     for part, start, end in written_regions(item):
-        for at, to in _spans(part.text, start, end):
+        spans = _spans(part.text, start, end)
+        if not spans and part.field in ("story", "requirement"):
+            spans = _bare_widget(part.text)
+        for at, to in spans:
             if not ctx.is_allowed(part.text[at:to]):
                 yield Hit(part, at, to)
+
+
+# A widget that is the whole item, as in a UI spec list ("- edit button", "- side menu",
+# "- move to sprint backlog button (product backlog)", "- color scheme"): the list is the
+# screen's parts, not what users need. Widget words that also name product features
+# ("custom fields", "the lunch menu") need a screen word before them.
+_BARE_WIDGET = lazy(
+    r"(?i:[\W_]*((?:[\w-]+\s+){1,4}?buttons?|(?:side|top|bottom|left|right|main|nav(?:igation)?|"
+    r"hamburger)\s+menus?|(?:menu|nav|tool|status|search|tab|title)\s*bars?|(?:input|text|search|"
+    r"entry)\s+(?:fields?|box(?:es)?)|colou?r\s+(?:schemes?|palettes?))\s*(?:\([^)]*\))?[\W_]*)"
+)
+
+
+def _bare_widget(text: str) -> list[tuple[int, int]]:
+    match = _BARE_WIDGET.fullmatch(text)
+    return [match.span(1)] if match else []
 
 
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
