@@ -120,6 +120,12 @@ class Linter:
             return findings
         return self._finish(findings, items)
 
+    def lint_slice(self, items: Sequence[Item], start: int, stop: int) -> list[Finding]:
+        """The item rules' findings for `items[start:stop]`, in item order, not sorted:
+        one slice of a large batch linted on another core, with the whole batch's maps."""
+        self._share(items)
+        return [f for item in items[start:stop] for f in self._item_findings(item)]
+
     def backlog_items(self, items: Iterable[Item]) -> list[Item]:
         """The compact copies of `items` that the backlog rules compare (only the kinds
         they read, only the parts they read), to keep across the batches of a run."""

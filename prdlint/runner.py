@@ -6,7 +6,7 @@ the other files from being linted."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -171,31 +171,60 @@ def read_target(target: Target, settings: ReadSettings, stdin: Callable[[], byte
     return target.reader.read(text, target.display, settings)
 
 
-def lint_batches(
-    batches: Iterable[Sequence[Item]],
+@dataclass(slots=True)
+class Linted:
+    """One target read and linted by the item rules: what the run keeps of it until the
+    backlog rules have seen every file (in this process or sent back from a worker)."""
+
+    display: str
+    findings: list[Finding] = field(default_factory=list)  # sorted, before any filter
+    refs: list[ItemRef] = field(default_factory=list)
+    backlog: list[Item] = field(default_factory=list)  # compact copies for backlog rules
+    directives: list[DocumentDirectives] = field(default_factory=list)
+    path: str | None = None  # its items' source path
+    read: bool = False  # it had items (the run's order of files counts these)
+    problem: InputProblem | None = None  # it could not be read
+    partial: list[InputProblem] = field(default_factory=list)  # parts it could not read
+    notice: InputProblem | None = None  # it held no backlog item
+    left_out: list[InputProblem] = field(default_factory=list)  # findings over the cap
+
+
+def lint_target(
+    target: Target, settings: ReadSettings, linter: Linter, stdin: Callable[[], bytes]
+) -> Linted:
+    """Read one target and run the item rules on it (the backlog rules wait for the run)."""
+    try:
+        items = read_target(target, settings, stdin)
+    except InputError as error:
+        return Linted(target.display, problem=InputProblem(target.display, str(error)))
+    except RecursionError:
+        reason = "markup nested too deeply to read"
+        return Linted(target.display, problem=InputProblem(target.display, reason))
+    before = len(linter.left_out)
+    findings = linter.lint(items, backlog=False)
+    return linted_items(target.display, items, linter, findings, linter.left_out[before:])
+
+
+def linted_items(
+    display: str,
+    items: list[Item],
     linter: Linter,
-    documents: list[DocumentDirectives] | None = None,
-) -> tuple[list[Finding], list[ItemRef]]:
-    """The engine's findings for each batch (not yet filtered) and the refs of the items;
-    the documents' directives go to `documents`, for prdlint/filters.py. Backlog rules
-    (duplicates, templates) compare the stories of every batch, as one backlog."""
-    findings: list[Finding] = []
-    refs: list[ItemRef] = []
-    backlog: list[Item] = []
-    order: dict[str | None, int] = {}  # path -> batch number: findings stay in run order
-    for items in batches:
-        findings.extend(linter.lint(items, backlog=False))
-        refs.extend(ItemRef.of(item) for item in items if item.kind != "section")
-        backlog.extend(linter.backlog_items(items))
-        if items:
-            order.setdefault(items[0].source.path, len(order))
-        if documents is not None:
-            documents.extend(directives_of(items))
-    across = linter.lint_backlog(backlog)
-    if across:
-        findings.extend(across)
-        findings.sort(key=lambda f: (order.get(f.location.path, len(order)), f.sort_key))
-    return findings, refs
+    findings: list[Finding],
+    left_out: list[InputProblem],
+) -> Linted:
+    """What the run keeps of one target's items, given the item rules' sorted findings."""
+    return Linted(
+        display,
+        findings=findings,
+        refs=[ItemRef.of(item) for item in items if item.kind != "section"],
+        backlog=linter.backlog_items(items),
+        directives=directives_of(items),
+        path=items[0].source.path if items else None,
+        read=bool(items),
+        partial=[InputProblem(display, why) for why in unread_parts(items)],
+        notice=InputProblem(display, NO_ITEMS) if read_nothing(items) else None,
+        left_out=list(left_out),
+    )
 
 
 def lint_targets(
@@ -207,29 +236,40 @@ def lint_targets(
     on_file: Callable[[Target], None] | None = None,
     documents: list[DocumentDirectives] | None = None,
 ) -> Report:
-    """Read and lint the targets: the engine's findings, before any filter."""
-    settings = config.read_settings
+    """Read and lint the targets (on every core when the work is big enough to pay for
+    it, prdlint/parallel.py): the engine's findings, before any filter. Backlog rules
+    (duplicates, templates) compare the stories of every file, as one backlog."""
+    from prdlint.parallel import lint_each  # its pool is imported only when it runs
+
+    findings: list[Finding] = []
+    refs: list[ItemRef] = []
+    backlog: list[Item] = []
+    order: dict[str | None, int] = {}  # path -> file number: findings stay in run order
     problems: list[InputProblem] = []
     partial: list[InputProblem] = []  # files linted, but not all of them read
     notices: list[InputProblem] = []
-
-    def batches() -> Iterator[list[Item]]:
-        for target in targets:
-            if on_file is not None:
-                on_file(target)
-            try:
-                items = read_target(target, settings, stdin)
-                partial.extend(InputProblem(target.display, why) for why in unread_parts(items))
-                if read_nothing(items):
-                    notices.append(InputProblem(target.display, NO_ITEMS))
-                yield items
-            except InputError as error:
-                problems.append(InputProblem(target.display, str(error)))
-            except RecursionError:
-                problems.append(InputProblem(target.display, "markup nested too deeply to read"))
-
-    findings, refs = lint_batches(batches(), linter, documents)
-    linted = len(targets) - len(problems)
+    left_out: list[InputProblem] = []
+    each = lint_each(targets, linter, config.read_settings, stdin)
+    for target, linted in zip(targets, each, strict=True):
+        if on_file is not None:
+            on_file(target)
+        if linted.problem is not None:
+            problems.append(linted.problem)
+            continue
+        findings.extend(linted.findings)
+        refs.extend(linted.refs)
+        backlog.extend(linted.backlog)
+        if linted.read:
+            order.setdefault(linted.path, len(order))
+        if documents is not None:
+            documents.extend(linted.directives)
+        partial.extend(linted.partial)
+        notices.extend([linted.notice] if linted.notice else [])
+        left_out.extend(linted.left_out)
+    across = linter.lint_backlog(backlog)
+    if across:
+        findings.extend(across)
+        findings.sort(key=lambda f: (order.get(f.location.path, len(order)), f.sort_key))
+    linted_count = len(targets) - len(problems)
     rule_map = {r.name: r for r in rules}
-    notices.extend(linter.left_out)
-    return Report(findings, refs, linted, rule_map, problems + partial, notices)
+    return Report(findings, refs, linted_count, rule_map, problems + partial, notices + left_out)
