@@ -6,7 +6,7 @@ the other files from being linted."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -235,11 +235,12 @@ def lint_targets(
     stdin: Callable[[], bytes],
     on_file: Callable[[Target], None] | None = None,
     documents: list[DocumentDirectives] | None = None,
+    each: Iterable[Linted] | None = None,
 ) -> Report:
-    """Read and lint the targets (on every core when the work is big enough to pay for
-    it, prdlint/parallel.py): the engine's findings, before any filter. Backlog rules
+    """Read and lint the targets: the engine's findings, before any filter. `each` is the
+    targets already read and linted by the item rules, in order (prdlint/parallel.py does
+    that on every core); without it they are linted here, one by one. Backlog rules
     (duplicates, templates) compare the stories of every file, as one backlog."""
-    from prdlint.parallel import lint_each  # its pool is imported only when it runs
 
     findings: list[Finding] = []
     refs: list[ItemRef] = []
@@ -249,7 +250,8 @@ def lint_targets(
     partial: list[InputProblem] = []  # files linted, but not all of them read
     notices: list[InputProblem] = []
     left_out: list[InputProblem] = []
-    each = lint_each(targets, linter, config.read_settings, stdin)
+    if each is None:
+        each = (lint_target(t, config.read_settings, linter, stdin) for t in targets)
     for target, linted in zip(targets, each, strict=True):
         if on_file is not None:
             on_file(target)

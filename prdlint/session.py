@@ -21,6 +21,7 @@ from prdlint.engine import Linter, LintSettings
 from prdlint.errors import ConfigError, PrdlintError
 from prdlint.filters import DocumentDirectives, FilterSettings
 from prdlint.model import Finding, Item, Report, Severity
+from prdlint.parallel import lint_each
 from prdlint.per_file_ignores import PerFileIgnores
 from prdlint.progress import Progress
 from prdlint.registry import Selection, all_rules, select_rules
@@ -205,14 +206,16 @@ class Session:
         settings = settings or self.filters()
         progress = Progress("files", len(targets)) if len(targets) >= PROGRESS_FROM else None
         documents: list[DocumentDirectives] = []
+        linter = self.linter()
         report = lint_targets(
             targets,
             self.rules,
-            self.linter(),
+            linter,
             self.config,
             stdin,
             on_file=(lambda _: progress.advance()) if progress else None,
             documents=documents,
+            each=lint_each(targets, linter, self.config.read_settings, stdin),
         )
         if progress:
             progress.close()

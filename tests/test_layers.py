@@ -50,7 +50,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "prdlint.jira_live",
         ),
     ),
-    ("run", ("prdlint.runner", "prdlint.session", "prdlint.testing")),  # testing: examples as tests
+    (
+        "run",
+        ("prdlint.runner", "prdlint.parallel", "prdlint.session", "prdlint.testing"),
+    ),  # testing: examples as tests
     ("wiring", ("prdlint.commands._common",)),  # flags and outcome handling, shared
     ("commands", ("prdlint.commands",)),
     ("docs", ("prdlint.docs",)),  # rule docs, rendered as `prdlint rule` prints them
