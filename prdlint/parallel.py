@@ -28,8 +28,9 @@ from prdlint.runner import Linted, Target, lint_target, linted_items, read_targe
 
 JOBS_ENV = "PRDLINT_JOBS"
 # Input below which the pool's start-up (forking, sending findings back) costs more than
-# the second core saves: measured in bench/peers.py --break-even (see the README).
-MIN_POOL_BYTES = 256 * 1024
+# the second core saves (bench/peers.py --break-even): on 2 shared cores the pool lost
+# up to ~400 KB of story list (3,000 stories) and won at 20,000 (11.5 s -> 7.6 s).
+MIN_POOL_BYTES = 512 * 1024
 MIN_SPLIT_ITEMS = 1_000  # a file with fewer items is never split into slices
 SLICES_PER_JOB = 4  # several slices a worker: items differ in cost, the pool evens it
 
