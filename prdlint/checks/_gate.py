@@ -13,11 +13,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from prdlint.checks._lazy import LazyPattern
 
 _WORD = re.compile(r"[a-z0-9]+")
 _CACHE_LIMIT = 100_000  # words remembered per pattern set (a few MB at most)
+
+
+@lru_cache(maxsize=4096)
+def text_words(text: str) -> frozenset[str]:
+    """The text's casefolded words, computed once per text for every pattern set.
+
+    Every GatedPatterns of every rule asks for the words of the same part; the bounded
+    cache turns those repeated findall + casefold passes into one per text per run."""
+    return frozenset(_WORD.findall(text.casefold()))
 
 
 class GatedPatterns:
@@ -47,7 +57,7 @@ class GatedPatterns:
     def _wanted(self, text: str) -> list[int]:
         wanted = set(self._always)
         cache = self._cache
-        for word in set(_WORD.findall(text.casefold())):
+        for word in text_words(text):
             hit = cache.get(word)
             if hit is None:
                 hit = self._word(word)
