@@ -87,21 +87,25 @@ def test_a_source_function_runs_once_on_first_use() -> None:
     assert (late.pattern, late.search("blue") is not None, calls) == (r"b(?:ig|lue)", True, [1])
 
 
-def test_story_roles_and_doctype_compile_nothing_at_import() -> None:
-    # Every story, role and document-type pattern is lazy (story.REASON_MARK is counted twice:
-    # it names _ENDS_MARK), and importing these modules compiles none of them.
+def test_base_modules_and_markdown_reader_compile_nothing_at_import() -> None:
+    # Every module-level pattern of these modules is lazy, and importing compiles none.
     script = """
 import re
-import prdlint.doctype, prdlint.roles, prdlint.story
-from prdlint.lazypattern import LazyPattern
-for module in (prdlint.doctype, prdlint.roles, prdlint.story):
+import prdlint.doctype, prdlint.readers.markdown, prdlint.roles, prdlint.story
+from prdlint.checks._lazy import LazyPattern
+for module in (prdlint.doctype, prdlint.roles, prdlint.story, prdlint.readers.markdown):
     values = list(vars(module).values())
-    values += [x for v in values if isinstance(v, tuple) for pair in v if isinstance(pair, tuple) for x in pair]
+    values += [x for v in values if isinstance(v, tuple) for p in v for x in (p if isinstance(p, tuple) else (p,))]
     eager = [n for n, v in vars(module).items() if isinstance(v, re.Pattern)]
-    lazies = [v for v in values if isinstance(v, LazyPattern)]
+    lazies = {id(v): v for v in values if isinstance(v, LazyPattern)}.values()
     print(module.__name__, eager, len(lazies), sum(p._compiled is not None for p in lazies))
 """
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
-    assert done.stdout == "prdlint.doctype [] 8 0\nprdlint.roles [] 8 0\nprdlint.story [] 14 0\n"
+    assert done.stdout.splitlines() == [
+        "prdlint.doctype [] 8 0",
+        "prdlint.roles [] 8 0",
+        "prdlint.story [] 13 0",
+        "prdlint.readers.markdown [] 37 0",
+    ]
