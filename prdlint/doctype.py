@@ -11,22 +11,24 @@ from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
+from prdlint.lazypattern import lazy
+
 DESIGN_DOCUMENTS = frozenset({"adr", "kep", "rfc", "design"})
 
 _DOC_TYPES = (
-    ("adr", re.compile(r"\bADR\b|architecture\s+decision", re.I)),
-    ("kep", re.compile(r"\bKEP\b|enhancement\s+proposal", re.I)),
-    ("rfc", re.compile(r"\bRFC\b|request\s+for\s+comments", re.I)),
-    ("design", re.compile(r"design\s+doc|technical\s+design|tech\s+spec|architecture", re.I)),
+    ("adr", lazy(r"\bADR\b|architecture\s+decision", re.I)),
+    ("kep", lazy(r"\bKEP\b|enhancement\s+proposal", re.I)),
+    ("rfc", lazy(r"\bRFC\b|request\s+for\s+comments", re.I)),
+    ("design", lazy(r"design\s+doc|technical\s+design|tech\s+spec|architecture", re.I)),
 )
 _FRONT_MATTER_KEYS = ("type", "doc_type", "document_type", "kind", "category")
-_RFC_PREAMBLE = re.compile(r"^\W*RFC\s+(?:PR|number|id)\b", re.IGNORECASE | re.MULTILINE)
+_RFC_PREAMBLE = lazy(r"^\W*RFC\s+(?:PR|number|id)\b", re.IGNORECASE | re.MULTILINE)
 # A title that names requirements keeps the document a PRD whatever its sections are called.
-_REQUIREMENTS_TITLE = re.compile(r"\bPRD\b|requirements|user\s+stor|backlog", re.IGNORECASE)
+_REQUIREMENTS_TITLE = lazy(r"\bPRD\b|requirements|user\s+stor|backlog", re.IGNORECASE)
 # Folders that hold design records by convention: docs/rfcs/, adr/, keps/, design/, decisions/.
-_DESIGN_FOLDER = re.compile(r"^(?:rfcs?|adrs?|keps?|design|designs|decisions?)$", re.IGNORECASE)
+_DESIGN_FOLDER = lazy(r"^(?:rfcs?|adrs?|keps?|design|designs|decisions?)$", re.IGNORECASE)
 # File names that say so: rfc-017-buckets.md, 0001-adr-carts.md, kep-1440.md.
-_FILE_NAME_TYPE = re.compile(r"(?:^|[\W_])(rfc|adr|kep)s?(?:$|[\W_\d])", re.IGNORECASE)
+_FILE_NAME_TYPE = lazy(r"(?:^|[\W_])(rfc|adr|kep)s?(?:$|[\W_\d])", re.IGNORECASE)
 # Section outlines of design records (level 1-2 headings, lower case, no trailing colon).
 _ADR_SECTIONS = frozenset({"status", "context", "decision"})
 _RFC_SECTIONS = (

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from prdlint.lazypattern import lazy
+
 # Singular forms; plurals are derived. Grouped only to keep the list reviewable.
 _ROLE_NOUNS = """
 user enduser end-user customer client consumer visitor guest member subscriber gamer learner
@@ -94,8 +96,8 @@ def _forms() -> list[str]:
 
 _FORMS = frozenset(_forms())
 _LONGEST = max(len(form.split()) for form in _FORMS)
-_WORD = re.compile(r"\w+")
-_GAP = re.compile(r"[\s-]+")
+_WORD = lazy(r"\w+")
+_GAP = lazy(r"[\s-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +152,7 @@ def role_mentions(text: str) -> Iterator[RoleMention]:
 
 # After a role noun, these make it a modifier of a thing, not a person: "the user
 # interface", "an admin panel", "customer data".
-_THING_AFTER = re.compile(
+_THING_AFTER = lazy(
     r"[\s-]+(?:interfaces?|ui|ux|data|database|db|tables?|records?|lists?|panels?|pages?|"
     r"screens?|views?|profiles?|accounts?|ids?|names?|information|info|details|experience|"
     r"models?|roles?|types?|groups?|settings|preferences|dashboards?|portals?|management|"
@@ -169,7 +171,7 @@ _THING_AFTER = re.compile(
 # ("tables for users", "detect student faces") or a bystander ("when a member raises ...").
 _DETERMINER = r"(?:the|a|an|our|my|your|their|all|every|each|any|some|most|many|new|other)"
 # 1. the subject that opens the item: "Drivers entering ...", "Our banks get ...".
-_OPENING = re.compile(rf"[\W_]*(?:{_DETERMINER}\s+)?(?:[\w-]+\s+){{0,2}}?$", re.I)
+_OPENING = lazy(rf"[\W_]*(?:{_DETERMINER}\s+)?(?:[\w-]+\s+){{0,2}}?$", re.I)
 # Words that show the opening is a command or a condition, not a subject: "Store user
 # speed ...", "When a member raises ...".
 _LEAD_WORDS = """add create make build show display store save send email notify remind list view
@@ -179,7 +181,7 @@ _LEAD_WORDS = """add create make build show display store save send email notify
     during within without about via per"""
 _NOT_A_SUBJECT_LEAD = frozenset(_LEAD_WORDS.split())
 # 2. the one a feature enables: "Let customers ...", "Enable moderators to ...".
-_ENABLER = re.compile(
+_ENABLER = lazy(
     r"\b(?:let|lets|letting|allow|allows|allowing|enable|enables|enabling|help|helps|"
     r"helping|permit|permits|give|gives|giving|provide|provides|offer|offers|empower|"
     r"empowers|as|am|i['’]m|is|are|for)\s+(?:(?:an?|the|our|all|every|each|any|more|"
@@ -187,19 +189,19 @@ _ENABLER = re.compile(
     re.IGNORECASE,
 )
 # 3. a person who can, will or must do something: "... where a user can request advice".
-_MODAL_AFTER = re.compile(
+_MODAL_AFTER = lazy(
     r"\s+(?:can|could|will|would|should|must|may|might|shall|need|needs|want|wants|wish|"
     r"wishes|expect|expects|is\s+able|are\s+able|get\s+to|gets\s+to|have\s+to|has\s+to)\b",
     re.IGNORECASE,
 )
 # A person named only in the reason ("so users can ...") is not the one who asks.
-_REASON_BEFORE = re.compile(
+_REASON_BEFORE = lazy(
     r"\b(?:so|so\s+that|in\s+order\s+(?:to|for|that)|because|since|when|whenever|if|once|"
     r"after|before|until|by)\b",
     re.IGNORECASE,
 )
 # "for users" names a beneficiary, unless what is made for them is schema or storage.
-_SCHEMA_BEFORE = re.compile(
+_SCHEMA_BEFORE = lazy(
     r"\b(?:tables?|columns?|fields?|models?|schemas?|records?|entit(?:y|ies)|database|"
     r"collections?|rows?|data)\b[^.;]{0,20}$",
     re.IGNORECASE,

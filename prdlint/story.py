@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from prdlint.lazypattern import lazy
+
 Span = tuple[int, int]
 
 # "I want", "we'd like", "I should be able to"... : where the means starts.
@@ -20,10 +22,10 @@ _WANT = (
     r"|am\s+able\s+to|have\s+the\s+ability\s+to|can|could|should|must|shall|will|may|have|get)"
 )
 _SUBJECT = r"(?:I|we|i)"
-_MEANS_MARK = re.compile(rf"(?<![\w'])(?:{_SUBJECT})\s*(?:{_WANT})(?![\w'])", re.IGNORECASE)
+_MEANS_MARK = lazy(rf"(?<![\w'])(?:{_SUBJECT})\s*(?:{_WANT})(?![\w'])", re.IGNORECASE)
 
 # The role: "As a/an/the <role>," at the start, allowing story ids, labels and markup first.
-_ROLE = re.compile(
+_ROLE = lazy(
     r"(?P<lead>[\W_]*+(?:(?:US|story|user\s+story)[\s#-]*\d+[\w.]*\s*[:.)-]\s*)?[\W_]*+"
     r"(?:(?:user\s+)?story\s*[:.-]\s*[\W_]*+)?)"
     r"(?:as|if\s+I\s+(?:were|was|am))\s+(?:(?:an?|the|one|some|any)\s+)?(?P<role>.{1,120}?)"
@@ -35,13 +37,13 @@ _ROLE = re.compile(
 )
 
 # "In order to <ends>, as a <role>, I want <means>": the benefit first (Connextra variant).
-_ENDS_FIRST = re.compile(
+_ENDS_FIRST = lazy(
     r"^[\W_]*(?:in\s+order\s+to|so\s+that|to)\s+(?P<ends>[^\n]+?),?\s+(?=as\s+(?:an?|the)\s)",
     re.IGNORECASE,
 )
 
 # Where the ends clause starts.
-_ENDS_MARK = re.compile(
+_ENDS_MARK = lazy(
     r"(?:,?\s+|,\s*|\.\s+)\(?(?P<mark>so\s+that|so\s+as\s+to|in\s+order\s+(?:to|that|for)|such\s+that"
     r"|due\s+to|otherwise|therefore|this\s+(?:ensures|will|would|allows|helps|makes|lets)"
     r"|this\s+(?:feature|change|way)\s+(?:would|will)|would\s+save"
@@ -61,7 +63,7 @@ _ENDS_MARK = re.compile(
 
 # A subject that wants something without the "As a" template: "Users need to ...",
 # "The admin should be able to ...". System-ish subjects are not personas.
-_ACTOR_SUBJECT = re.compile(
+_ACTOR_SUBJECT = lazy(
     r"^[\W_]*(?:the\s+|an?\s+|our\s+|all\s+|every\s+)?(?P<role>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)"
     r"\s+(?:wants?|needs?|would\s+like|wish(?:es)?|should\s+be\s+able|must\s+be\s+able|can|"
     r"is\s+able|are\s+able|expects?)\b",
@@ -126,15 +128,15 @@ _TAKER_WORDS = """able want wants like need needs how what where when whether wa
     order me us them him her you users people others someone anyone everyone members apps"""
 _INFINITIVE_TAKERS = frozenset(_TAKER_WORDS.split())
 # "use ALFRED to ...", "have the app to ...": the infinitive belongs to the request.
-_REQUEST_VERB = re.compile(r"(?:to\s+)?(?:use|using|have|let|ask|tell|need)\b", re.IGNORECASE)
-_OBJECT_START = re.compile(
+_REQUEST_VERB = lazy(r"(?:to\s+)?(?:use|using|have|let|ask|tell|need)\b", re.IGNORECASE)
+_OBJECT_START = lazy(
     r"(?:the|a|an|my|our|their|his|her|its|all|every|each|this|that|these|those|some|any|users?"
     r"|people|customers?|them|it|me|us|him|someone|everyone|[A-Z]\w*)\b"
 )
 
 
-_TO_WORD = re.compile(r"\bto\b", re.IGNORECASE)
-_WORD = re.compile(r"\S+")
+_TO_WORD = lazy(r"\bto\b", re.IGNORECASE)
+_WORD = lazy(r"\S+")
 
 
 def _reason_at(text: str, start: int, match: re.Match[str], first_to: int) -> bool:
@@ -225,13 +227,13 @@ def reason_in(text: str) -> bool:
     return _LEADING_REASON.match(text) is not None or _first_reason(text, 0, len(text)) is not None
 
 
-_LEADING_REASON = re.compile(
+_LEADING_REASON = lazy(
     r"[\W_]*(?:since|because|so\s+that|so\s+(?:I|we|they|users?|people|volunteers?)\b|"
     r"in\s+order\s+(?:to|for)|to\s+\w+[^,\n]{0,80},)",
     re.IGNORECASE,
 )
 REASON_MARK = _ENDS_MARK
-_OPENS_WITH_REASON = re.compile(r"[\W_]*(?:so|since|because)\b", re.IGNORECASE)
+_OPENS_WITH_REASON = lazy(r"[\W_]*(?:so|since|because)\b", re.IGNORECASE)
 
 
 def opens_with_reason(text: str) -> bool:
@@ -250,7 +252,7 @@ def actor_role(text: str) -> str | None:
     return role
 
 
-_STORY_START = re.compile(
+_STORY_START = lazy(
     r"^[\W_]*+(?:(?:US|story|user\s+story)[\s#-]*\d+[\w.]*\s*[:.)-]\s*)?[\W_]*+"
     r"(?:(?:user\s+)?story\s*[:.-]\s*[\W_]*+)?"
     r"(?:as\s+(?:an?|the)?\s*\w|in\s+order\s+to\s)",
@@ -259,7 +261,7 @@ _STORY_START = re.compile(
 
 
 # "As a matter of fact, we ...", "As part of this milestone, we will ...": idioms, not roles.
-_NOT_A_ROLE = re.compile(
+_NOT_A_ROLE = lazy(
     r"(?:matter|result|consequence|part|rule|reminder|example|side|bonus|first|last|default|"
     r"fallback|workaround|whole|general|far|long|soon|well|such|follows?|mentioned|noted|"
     r"described|discussed|above|below|before|usual)\b",

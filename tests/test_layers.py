@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "prdlint.printable",
             "prdlint.shipped",
             "prdlint.doctype",  # design record or PRD: the one decider
+            "prdlint.lazypattern",  # regexes compiled on first use (checks._lazy re-exports)
         ),
     ),
     ("rule", ("prdlint.rule", "prdlint.kinds")),

@@ -85,3 +85,27 @@ def test_a_source_function_runs_once_on_first_use() -> None:
     assert calls == []
     assert [m.group() for m in late.finditer("Big BLUE bird")] == ["Big", "BLUE"]
     assert (late.pattern, late.search("blue") is not None, calls) == (r"b(?:ig|lue)", True, [1])
+
+
+def test_base_modules_and_markdown_reader_compile_nothing_at_import() -> None:
+    # Every module-level pattern of these modules is lazy, and importing compiles none.
+    script = """
+import re
+import prdlint.doctype, prdlint.readers.markdown, prdlint.roles, prdlint.story
+from prdlint.checks._lazy import LazyPattern
+for module in (prdlint.doctype, prdlint.roles, prdlint.story, prdlint.readers.markdown):
+    values = list(vars(module).values())
+    values += [x for v in values if isinstance(v, tuple) for p in v for x in (p if isinstance(p, tuple) else (p,))]
+    eager = [n for n, v in vars(module).items() if isinstance(v, re.Pattern)]
+    lazies = {id(v): v for v in values if isinstance(v, LazyPattern)}.values()
+    print(module.__name__, eager, len(lazies), sum(p._compiled is not None for p in lazies))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines() == [
+        "prdlint.doctype [] 8 0",
+        "prdlint.roles [] 8 0",
+        "prdlint.story [] 13 0",
+        "prdlint.readers.markdown [] 37 0",
+    ]

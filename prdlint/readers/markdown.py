@@ -19,45 +19,46 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from prdlint import doctype, suppressions
+from prdlint.lazypattern import lazy
 from prdlint.model import Item, Part, Segment, Source
 from prdlint.readers.settings import ReadSettings
 from prdlint.roles import human_actor
 from prdlint.story import actor_role, looks_like_story, parse_story, reason_in
 
-_AC_LABEL = re.compile(
+_AC_LABEL = lazy(
     r"^[\W_]*(?:acceptance\s+(?:criteria|criterion|tests?|conditions?|scenarios?)|"
     r"(?:conditions?|criteria)\s+of\s+satisfaction|post[- ]?conditions?|COS|AC|"
     r"definition\s+of\s+done|DoD)\b[\W_]*(?:\([^)]*\))?[\s:*_-]*",
     re.IGNORECASE,
 )
-_LINE_AC_LABEL = re.compile(
+_LINE_AC_LABEL = lazy(
     r"\n[\W_]*acceptance\s+criteria\b[\W_]*(?:\([^)]*\))?[\s:*_-]*", re.IGNORECASE
 )
 # A Gherkin scenario's title ("*Scenario: Refund a paid order*"): its steps are criteria.
-_SCENARIO = re.compile(
+_SCENARIO = lazy(
     r"^[\W_]*scenario(?:\s+outline)?(?:\s*#?\s*\d+[\w.]*)?\s*(?::|[\u2013\u2014-]\s)",
     re.IGNORECASE,
 )
 # A heading that is one backlog item: an id ("AUTH-3: Reset a password", "US01 Login",
 # "FR-006") or a numbered story or requirement ("User Story 1 - Checkout", "Requirement 2").
-_HEADED_ITEM = re.compile(
+_HEADED_ITEM = lazy(
     r"^[\W_]*(?:(?P<label>(?i:user\s+story|story|requirement|use\s+case|feature)\s*#?\s*"
     r"\d+(?:\.\d+)*|(?:US|UC|FR|NFR|REQ|BR)[-_ ]?\d+(?:\.\d+)*"
     r"|(?i:use\s+case)(?=\s*[:\u2013\u2014-]))\b"
     r"|(?P<id>[A-Z][A-Z0-9]{1,9}-\d+(?:\.\d+)*)(?=\s*[:.)|\]\u2013\u2014-]))"
     r"[\]\s:.)|\u2013\u2014*_-]*"
 )
-_PRIORITY_SUFFIX = re.compile(r"\s*[(\[]\s*priority\s*[:=-]?\s*([^)\]]+?)\s*[)\]]\W*$", re.I)
+_PRIORITY_SUFFIX = lazy(r"\s*[(\[]\s*priority\s*[:=-]?\s*([^)\]]+?)\s*[)\]]\W*$", re.I)
 # A headed story's paragraph that says why it matters ("**Why this priority**: ...", Spec Kit).
-_VALUE_LABEL = re.compile(
+_VALUE_LABEL = lazy(
     r"^[\W_]*(?:why\s+this\s+priority|why|(?:business\s+)?value|benefits?|rationale)"
     r"[\s*_]*:[\s*_]*",
     re.IGNORECASE,
 )
-_USE_CASE = re.compile(r"^[\W_]*(?:use\s+case|UC)\b", re.IGNORECASE)
+_USE_CASE = lazy(r"^[\W_]*(?:use\s+case|UC)\b", re.IGNORECASE)
 # The labelled parts of a use case: who acts, what they want, and the rest of its template
 # (read as its description; its postconditions are criteria, see _AC_LABEL).
-_USE_CASE_FIELD = re.compile(
+_USE_CASE_FIELD = lazy(
     r"^[\W_]*(?:(?P<actor>(?:primary\s+|secondary\s+|supporting\s+)?actors?)"
     r"|(?P<goal>goals?|(?:goal\s+in\s+)?context|purpose)"
     r"|(?P<other>pre[- ]?conditions?|triggers?|(?:main|basic|normal|primary)\s+(?:success\s+)?"
@@ -67,54 +68,52 @@ _USE_CASE_FIELD = re.compile(
     r"\b[\W_]*?(?:\([^)]*\))?[\s:*_-]*",
     re.IGNORECASE,
 )
-_REQUIREMENT_LABEL = re.compile(r"^[\W_]*(?:requirement|FR|NFR|REQ|BR)\b", re.IGNORECASE)
+_REQUIREMENT_LABEL = lazy(r"^[\W_]*(?:requirement|FR|NFR|REQ|BR)\b", re.IGNORECASE)
 # A requirement wherever it is written: an id first ("FR-006:", "**NFR2:**", "REQ-12"), or a
 # "The system shall/must" sentence.
-_REQUIREMENT_LINE = re.compile(
+_REQUIREMENT_LINE = lazy(
     r"^[\W_]*(?:(?:FR|NFR|REQ|BR|SR)[-_ ]?\d+(?:\.\d+)*\b"
     r"|(?:the\s+)?(?:[\w-]+\s+){0,2}(?:system|application|app|platform|service|software|"
     r"product|server|website|site|api|tool)\s+(?:shall|must)\b)",
     re.IGNORECASE,
 )
 # Sub-headings that hold a part of the item above them, not a new topic.
-_PART_HEADING = re.compile(
+_PART_HEADING = lazy(
     r"^[\W_]*(?:functional\s+rules?|business\s+rules?|rules|notes?|details?|description|"
     r"acceptance|criteria|scenarios?|definition\s+of\s+done|technical\s+notes?)\b",
     re.IGNORECASE,
 )
 # "A user should be able to:" before a list: each item of that list is one story.
-_LEAD_IN = re.compile(
+_LEAD_IN = lazy(
     r"\b(?:should|must|shall|will|can|could|wants?\s+to|needs?\s+to)(?:\s+be\s+able\s+to)?"
     r"[\s*_]*:[\s*_]*$",
     re.IGNORECASE,
 )
 # A table column that names the item ("ID", "#", "Key", "Story ID").
-_TABLE_ID_HEADER = re.compile(
+_TABLE_ID_HEADER = lazy(
     r"^\W*(?:id|#|no\.?|key|ref|(?:story|item|req\w*)\s*(?:id|#|no\.?))\W*$", re.I
 )
-_TABLE_ID_CELL = re.compile(r"^\W*[A-Z]{0,10}[-_ ]?\d+(?:\.\d+)*\W*$", re.I)
-_REQUIREMENT_SECTION = re.compile(
+_TABLE_ID_CELL = lazy(r"^\W*[A-Z]{0,10}[-_ ]?\d+(?:\.\d+)*\W*$", re.I)
+_REQUIREMENT_SECTION = lazy(
     r"requirement|constraints?|must[- ]haves?|non[- ]?functional|\bN?FRs?\b|quality\s+attributes",
     re.IGNORECASE,
 )
-_GHERKIN = re.compile(r"^[\W_]*(?:given|when|then|and|but)\b", re.IGNORECASE)
-_GHERKIN_START = re.compile(r"^[\W_]*(?:given|when|then)\b", re.IGNORECASE)
+_GHERKIN = lazy(r"^[\W_]*(?:given|when|then|and|but)\b", re.IGNORECASE)
+_GHERKIN_START = lazy(r"^[\W_]*(?:given|when|then)\b", re.IGNORECASE)
 # A scenario in one line ("Given I have an account, When I ..., Then I ..."): not a story
 # even though "I have" is one of a story's templates.
-_SCENARIO_STEPS = re.compile(r"^[\W_]*(?:given|when)\b.*\bthen\b", re.IGNORECASE | re.DOTALL)
+_SCENARIO_STEPS = lazy(r"^[\W_]*(?:given|when)\b.*\bthen\b", re.IGNORECASE | re.DOTALL)
 # A list line that is only a link to an anchor of the same document (a table of contents).
-_TOC_LINE = re.compile(
-    r"^\s*(?:[-*+]|\d+[.)])\s+(?:\d+(?:\.\d+)*\.?\s+)?\[[^\]]*\]\(#[^)\s]*\)\W*$"
-)
-_CHECKBOX = re.compile(r"^\s*\[[ xX]\]\s+")
-_EPIC = re.compile(r"^[\W_]*epic\b", re.IGNORECASE)
-_REQUIREMENTS = re.compile(
+_TOC_LINE = lazy(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\d+(?:\.\d+)*\.?\s+)?\[[^\]]*\]\(#[^)\s]*\)\W*$")
+_CHECKBOX = lazy(r"^\s*\[[ xX]\]\s+")
+_EPIC = lazy(r"^[\W_]*epic\b", re.IGNORECASE)
+_REQUIREMENTS = lazy(
     r"requirement|functional|\bfeatures?\b|must[- ]haves?|should[- ]haves?|could[- ]haves?"
     r"|capabilit|user\s+needs|specifications?\b|acceptance|\bscope\b|\bN?FRs?\b"
     r"|quality\s+attributes",
     re.IGNORECASE,
 )
-_NOT_REQUIREMENTS = re.compile(
+_NOT_REQUIREMENTS = lazy(
     r"non[- ]?goals?|out\s+of\s+scope|open\s+questions?|glossary|references?|alternatives"
     r"|appendix|future|changelog|change\s+log|edge\s+cases?|clarifications?|key\s+entities"
     r"|assumptions?",
@@ -122,32 +121,30 @@ _NOT_REQUIREMENTS = re.compile(
 )
 # A heading that names the list under it a backlog ("Product Backlog", "Backlog / Remaining"),
 # not one about a backlog ("Data backlog proposal").
-_BACKLOG_HEADING = re.compile(r"^[\W_]*(?:product\s+|sprint\s+)?backlog\b", re.IGNORECASE)
-_STORIES = re.compile(r"\bstor(?:y|ies)\b|backlog", re.IGNORECASE)
+_BACKLOG_HEADING = lazy(r"^[\W_]*(?:product\s+|sprint\s+)?backlog\b", re.IGNORECASE)
+_STORIES = lazy(r"\bstor(?:y|ies)\b|backlog", re.IGNORECASE)
 # What each column of a backlog table holds, tried in this order (a "Story ID" or "Story
 # points" column is not the story; a "Done" column is a status, "Definition of done" criteria).
 _TABLE_COLUMNS = (
     ("id", _TABLE_ID_HEADER),
     (
         "points",
-        re.compile(
-            r"^\W*(?:(?:story\s*)?points?|pts|sp|estimates?|estimation|size|effort)\b", re.I
-        ),
+        lazy(r"^\W*(?:(?:story\s*)?points?|pts|sp|estimates?|estimation|size|effort)\b", re.I),
     ),
-    ("priority", re.compile(r"^\W*(?:priority|prio|pri|moscow|importance|rank)\b", re.I)),
-    ("status", re.compile(r"^\W*(?:status|state|done\??)\W*$", re.I)),
+    ("priority", lazy(r"^\W*(?:priority|prio|pri|moscow|importance|rank)\b", re.I)),
+    ("status", lazy(r"^\W*(?:status|state|done\??)\W*$", re.I)),
     (
         "criteria",
-        re.compile(
+        lazy(
             r"acceptance|criteria|conditions|\bcos\b|how\s+to\s+demo|done|^\W*a\.?c\.?s?\W*$", re.I
         ),
     ),
 )
 # The column that states the item, best first: the story, else the requirement, else a name.
 _TABLE_STATEMENT = (
-    re.compile(r"user\s*stor|\bstory\b", re.I),
-    re.compile(r"requirement|\breq\b|\bneeds?\b|capabilit|feature", re.I),
-    re.compile(r"description|title|summary|\bname\b|\bitem\b", re.I),
+    lazy(r"user\s*stor|\bstory\b", re.I),
+    lazy(r"requirement|\breq\b|\bneeds?\b|capabilit|feature", re.I),
+    lazy(r"description|title|summary|\bname\b|\bitem\b", re.I),
 )
 _TABLE_STORY_COLUMN = _TABLE_STATEMENT[0]
 _MIN_REQUIREMENT_WORDS = 4
@@ -1027,7 +1024,7 @@ def _run(reader: _Reader, tokens: Sequence[Token]) -> None:
 
 
 # A line of code, not of a backlog: SQL, shell, JSON or a statement of a program.
-_CODE_LINE = re.compile(
+_CODE_LINE = lazy(
     r"^\s*(?:(?:select|insert\s+into|update|delete\s+from|create|alter|drop)\s+\S"
     r"|(?:\$|>>>|#!|//|/\*|--\s)\s*\S|[{}\[\]]\s*,?$|\"[^\"]*\"\s*:"
     r"|(?:def|class|import|from|function|const|let|var|return|if|for|while)\b.*[:({;=]\s*$"
@@ -1035,14 +1032,14 @@ _CODE_LINE = re.compile(
     re.IGNORECASE,
 )
 # What a backlog's lines open with: a story ("As a ...", "I want ..."), or any list item.
-_STORY_LINE = re.compile(
+_STORY_LINE = lazy(
     r"^\s*(?:[-*+]|\d+[.)])?\s*(?:as\s+(?:an?|the)\s+\w|in\s+order\s+to\s|i\s+want\b)",
     re.IGNORECASE,
 )
 _MAX_ROLE_WORDS = 5
 # The whole item is the role ("As a curious user"): "As a result, we ..." is not one.
-_ROLE_FRAGMENT = re.compile(r"^[\W_]*as\s+(?:an?|the)\s+(?P<role>\w[\w -]*?)[\s,.]*$", re.I)
-_GOAL_FRAGMENT = re.compile(r"^[\W_]*(?:in\s+order\s+to|so\s+that)\s+\w", re.IGNORECASE)
+_ROLE_FRAGMENT = lazy(r"^[\W_]*as\s+(?:an?|the)\s+(?P<role>\w[\w -]*?)[\s,.]*$", re.I)
+_GOAL_FRAGMENT = lazy(r"^[\W_]*(?:in\s+order\s+to|so\s+that)\s+\w", re.IGNORECASE)
 
 
 def _story_fragment(text: str) -> str | None:
@@ -1056,7 +1053,7 @@ def _story_fragment(text: str) -> str | None:
     return "goal" if _GOAL_FRAGMENT.match(text) else None
 
 
-_LIST_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
+_LIST_LINE = lazy(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
 
 
 def _indented_backlog(reader: _Reader, token: Token) -> list[Token] | None:
