@@ -287,7 +287,11 @@ def report_documents(verbose: bool) -> dict[str, Counts]:
         pooled.merge(counts)
         if verbose:
             print_table(f"{entry['document']} ({entry.get('source', '')})", counts, DOC_RULES)
-    print_table(f"DOCUMENTS (line level): {len(entries)} documents, all unseen", pooled, DOC_RULES)
+    print_table(
+        f"DOCUMENTS (line level): {len(entries)} documents (read while tuning)",
+        pooled,
+        DOC_RULES,
+    )
     return {"documents": pooled}
 
 
